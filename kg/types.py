@@ -155,3 +155,16 @@ class Resolution:
     def key(self, doc_id: str, local_id: str) -> str:
         """The global key of a document's local actor."""
         return self.local_to_global[(doc_id, local_id)]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic concept from the SKOS scheme, as plain data the facts stage can match against.
+
+    `name` is the concept's local name (IRI suffix); `labels` are its preferred and alternative labels,
+    lowercased, used as match patterns.
+    """
+
+    name: str
+    label: str
+    labels: tuple[str, ...] = ()

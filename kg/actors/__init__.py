@@ -1,0 +1,6 @@
+"""Actors stage: mentions -> actors within a document (`find_actors`) and across documents (`resolve`)."""
+
+from kg.actors.corpus import resolve
+from kg.actors.local import ActorIndex, find_actors
+
+__all__ = ["ActorIndex", "find_actors", "resolve"]

@@ -1,0 +1,274 @@
+"""Turn extraction results into an RDF dataset: one named graph per document, plus actors and topics.
+
+Every node gets a deterministic IRI (see `kg.rdf.iris`) and no blank nodes are minted, so two builds
+of the same input serialise to byte-identical sorted N-Quads. Each document's facts sit in a graph of
+their own, so a document can be replaced or removed by dropping one graph.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from email.utils import parsedate_to_datetime
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from kg.rdf.iris import (
+    ACTORS_GRAPH,
+    TOPICS_GRAPH,
+    actor_iri,
+    document_graph_iri,
+    document_iri,
+    pledge_iri,
+    position_iri,
+    resource_iri,
+    statement_iri,
+    topic_iri,
+)
+from kg.rdf.namespace import KG, bind_prefixes
+from kg.types import DocResult, Pledge, Resolution, Statement
+
+__all__ = ["build_dataset", "date_literal", "decimal_literal", "text_literal", "union_graph"]
+
+log = logging.getLogger(__name__)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LABEL_WORDS = 12
+
+
+def text_literal(text: str) -> Literal:
+    """A plain string literal safe to serialise in any RDF syntax.
+
+    Quotes, markup, newlines, control characters and emoji pass through unchanged (the serialisers
+    escape them); only lone surrogates, which no UTF-8 output can hold, become U+FFFD, one code point
+    for one, so character offsets into the text stay valid.
+    """
+    return Literal(_LONE_SURROGATE.sub("\ufffd", text))
+
+
+def decimal_literal(value: Decimal | float | int, places: int | None = None) -> Literal | None:
+    """An ``xsd:decimal`` literal in canonical form (plain notation, no trailing zeros), None for NaN/inf.
+
+    `places` rounds half-even to that many decimal places first (0.8996 -> 0.9 with 3).
+    """
+    try:
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    if not number.is_finite():
+        return None
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    number = number.normalize() + 0  # + 0 turns -0 into 0
+    return Literal(format(number, "f"), datatype=XSD.decimal)
+
+
+def date_literal(value: str) -> Literal:
+    """``xsd:date`` for an ISO ``YYYY-MM-DD``, else ``xsd:dateTime`` if it parses, else a plain literal.
+
+    Accepts ISO 8601 date-times (a trailing ``Z`` included) and RFC 2822 dates as found in feeds.
+    """
+    text = value.strip()
+    if _ISO_DATE.fullmatch(text):
+        try:
+            date.fromisoformat(text)
+            return Literal(text, datatype=XSD.date)
+        except ValueError:
+            return text_literal(value)
+    parsed: datetime | None = None
+    try:
+        parsed = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+    if parsed is None:
+        return text_literal(value)
+    return Literal(parsed.isoformat(), datatype=XSD.dateTime)
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=XSD.integer)
+
+
+def _position_label(statement: Statement) -> str:
+    label = statement.position.strip()
+    return label or " ".join(statement.quote.split()[:_LABEL_WORDS])
+
+
+class _DocumentBuilder:
+    """Writes one document's facts into its named graph, keeping fact IRIs unique within it."""
+
+    def __init__(self, graph: Graph, result: DocResult, resolution: Resolution) -> None:
+        self.graph = graph
+        self.result = result
+        self.resolution = resolution
+        self.sha = result.document.sha256
+        self.doc = document_iri(self.sha)
+        self.minted: dict[URIRef, Statement | Pledge] = {}
+        self.resource_labels: dict[URIRef, str] = {}
+
+    def actor(self, local_id: str) -> URIRef:
+        """The global actor IRI of a local actor id of this document (fails loudly if unresolved)."""
+        doc_id = self.result.document.id
+        try:
+            return actor_iri(self.resolution.key(doc_id, local_id))
+        except KeyError:
+            raise KeyError(f"document {doc_id!r}: local actor {local_id!r} has no resolved actor") from None
+
+    def _claim(self, iri: URIRef, record: Statement | Pledge) -> bool:
+        """Reserve `iri` for `record`; False if another fact already holds it."""
+        if iri in self.minted:
+            return False
+        self.minted[iri] = record
+        return True
+
+    def build(self) -> None:
+        self.document()
+        for actor in self.result.actors:
+            self.graph.add((self.doc, KG.mentions, self.actor(actor.id)))
+        for statement in self.result.statements:
+            self.statement(statement)
+        for pledge in self.result.pledges:
+            self.pledge(pledge)
+
+    def document(self) -> None:
+        document, g, doc = self.result.document, self.graph, self.doc
+        g.add((doc, RDF.type, KG.Document))
+        g.add((doc, DCTERMS.identifier, text_literal(document.id)))
+        if document.title:
+            g.add((doc, DCTERMS.title, text_literal(document.title)))
+        if document.source:
+            g.add((doc, DCTERMS.source, text_literal(document.source)))
+        if document.date:
+            g.add((doc, DCTERMS.date, date_literal(document.date)))
+        g.add((doc, KG.sha256, Literal(self.sha)))
+
+    def statement(self, st: Statement) -> None:
+        speaker = self.actor(st.speaker)
+        iri = statement_iri(self.sha, st.char_start, st.char_end)
+        discriminator: str | None = None
+        if not self._claim(iri, st):
+            if self.minted[iri] == st:
+                return
+            discriminator = f"{speaker}|{st!r}"
+            iri = statement_iri(self.sha, st.char_start, st.char_end, discriminator)
+            if not self._claim(iri, st):
+                return
+        position = position_iri(self.sha, st.char_start, st.char_end, discriminator)
+        g = self.graph
+        g.add((iri, RDF.type, KG.Statement))
+        g.add((iri, KG.speaker, speaker))
+        g.add((iri, KG.quote, text_literal(st.quote)))
+        g.add((iri, KG.quoteType, Literal(st.quote_type.value)))
+        g.add((iri, KG.cue, text_literal(st.cue)))
+        g.add((iri, KG.sentence, text_literal(st.sentence)))
+        g.add((iri, KG.charStart, _integer(st.char_start)))
+        g.add((iri, KG.charEnd, _integer(st.char_end)))
+        g.add((iri, KG.sentenceStart, _integer(st.sentence_start)))
+        g.add((iri, KG.sentenceEnd, _integer(st.sentence_end)))
+        confidence = decimal_literal(st.confidence, places=3)
+        if confidence is not None:
+            g.add((iri, KG.confidence, confidence))
+        g.add((iri, KG.source, self.doc))
+        g.add((iri, KG.expresses, position))
+        g.add((position, RDF.type, KG.Position))
+        g.add((position, RDFS.label, text_literal(_position_label(st))))
+        for name in st.topics:
+            g.add((position, KG.topic, topic_iri(name)))
+        g.add((speaker, KG.stated, position))
+
+    def pledge(self, pl: Pledge) -> None:
+        pledger = self.actor(pl.pledger)
+        key = self.resolution.key(self.result.document.id, pl.pledger)
+        iri = pledge_iri(self.sha, pl.char_start, pl.char_end, key, pl.resource)
+        if not self._claim(iri, pl):
+            if self.minted[iri] == pl:
+                return
+            iri = pledge_iri(self.sha, pl.char_start, pl.char_end, key, pl.resource, repr(pl))
+            if not self._claim(iri, pl):
+                return
+        resource = resource_iri(pl.resource)
+        g = self.graph
+        g.add((iri, RDF.type, KG.Pledge))
+        g.add((iri, KG.pledger, pledger))
+        g.add((iri, KG.resource, resource))
+        if resource not in self.resource_labels:  # one label per resource: the first wording seen
+            self.resource_labels[resource] = pl.resource
+            g.add((resource, RDF.type, KG.Resource))
+            g.add((resource, RDFS.label, text_literal(pl.resource)))
+        if pl.recipient is not None:
+            g.add((iri, KG.recipient, self.actor(pl.recipient)))
+        if pl.amount is not None:
+            amount = decimal_literal(pl.amount)
+            if amount is not None:
+                g.add((iri, KG.amount, amount))
+        if pl.currency:
+            g.add((iri, KG.currency, text_literal(pl.currency)))
+        g.add((iri, KG.status, text_literal(pl.status)))
+        g.add((iri, KG.cue, text_literal(pl.cue)))
+        g.add((iri, KG.sentence, text_literal(pl.sentence)))
+        g.add((iri, KG.charStart, _integer(pl.char_start)))
+        g.add((iri, KG.charEnd, _integer(pl.char_end)))
+        confidence = decimal_literal(pl.confidence, places=3)
+        if confidence is not None:
+            g.add((iri, KG.confidence, confidence))
+        g.add((iri, KG.source, self.doc))
+        g.add((pledger, KG.pledged, resource))
+
+
+def _add_actors(graph: Graph, resolution: Resolution) -> None:
+    for actor in resolution.actors:
+        node = actor_iri(actor.key)
+        graph.add((node, RDF.type, KG.Actor))
+        graph.add((node, RDF.type, KG[actor.type.value]))
+        graph.add((node, RDFS.label, text_literal(actor.name)))
+        for alias in actor.aliases:
+            graph.add((node, SKOS.altLabel, text_literal(alias)))
+        for role in actor.roles:
+            graph.add((node, KG.role, text_literal(role)))
+        for key in actor.affiliations:
+            graph.add((node, KG.affiliatedWith, actor_iri(key)))
+        if actor.country_code:
+            graph.add((node, KG.countryCode, text_literal(actor.country_code)))
+
+
+def build_dataset(
+    results: Iterable[DocResult], resolution: Resolution, topics: Graph | None = None
+) -> Dataset:
+    """Build the dataset: a named graph per document, `ACTORS_GRAPH` and (if given) `TOPICS_GRAPH`.
+
+    Documents with the same text share one IRI and graph; the first one wins and later copies are
+    skipped with a warning (their facts would be the same). A fact that names a local actor without
+    a resolved global actor raises ``KeyError``: that is a bug upstream, not something to hide.
+    """
+    ds = bind_prefixes(Dataset())
+    seen: dict[str, str] = {}
+    for result in results:
+        document = result.document
+        sha = document.sha256
+        if sha in seen:
+            log.warning("document %r has the same text as %r; kept only the first", document.id, seen[sha])
+            continue
+        seen[sha] = document.id
+        _DocumentBuilder(ds.graph(document_graph_iri(sha)), result, resolution).build()
+    _add_actors(ds.graph(ACTORS_GRAPH), resolution)
+    if topics is not None:
+        topics_graph = ds.graph(TOPICS_GRAPH)
+        for triple in topics:
+            topics_graph.add(triple)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of every graph of `ds` (default graph included) in one Graph, with prefixes bound."""
+    graph = bind_prefixes(Graph())
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph

@@ -13,7 +13,7 @@ def test_curly_and_straight_quotes_are_paired():
 
 
 def test_unbalanced_mark_costs_only_its_paragraph():
-    text = 'A stray “mark opens here and never closes.\nA plain line.\n“Next quote,” he said.'
+    text = "A stray “mark opens here and never closes.\nA plain line.\n“Next quote,” he said."
     assert _texts(text) == ["Next quote,"]
 
 

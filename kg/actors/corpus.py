@@ -130,7 +130,9 @@ def _finish(clusters: dict[tuple[ActorType, str], _Cluster]) -> Resolution:
     local_to_global: dict[tuple[str, str], str] = {}
     for ck, cluster in clusters.items():
         key = keys[ck]
-        affiliations = tuple(sorted({keys[_affiliation_cluster_key(n)] for n in cluster.affiliations} - {key}))
+        affiliations = tuple(
+            sorted({keys[_affiliation_cluster_key(n)] for n in cluster.affiliations} - {key})
+        )
         roles = tuple(r for r, _ in sorted(cluster.roles.items(), key=lambda kv: (-kv[1], kv[0])))
         code = ck[1] if ck[0] is ActorType.COUNTRY and len(ck[1]) == 2 else None
         actors.append(

@@ -97,7 +97,7 @@ def demonym_country(word: str) -> str | None:
 
 
 def organization_name(name: str) -> str | None:
-    """Canonical name of a well-known organisation or its metonym ("the EU", "Brussels" -> "European Union")."""
+    """Canonical name of a organisation or its metonym ("the EU", "Brussels" -> "European Union")."""
     key = fold(name)
     orgs = _data()["organizations"]
     return orgs.get(key) or (orgs.get(key[4:]) if key.startswith("the ") else None)

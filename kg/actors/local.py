@@ -125,7 +125,9 @@ def _clean_span(span: Span) -> Span | None:
             if "/" in doc[i].text or doc[i].text == "/":
                 end = i
                 break
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+    ):
         end -= 1
     if start >= end:
         return None
@@ -244,7 +246,9 @@ def find_actors(doc: Doc) -> ActorIndex:
     for span in _group_spans(doc, taken):
         attach(draft_for(ActorType.GROUP, span.text), span)
 
-    subjects = frozenset(i for i in by_token if doc[i].dep_ in {"nsubj", "nsubjpass"} or _is_speaker_head(doc[i]))
+    subjects = frozenset(
+        i for i in by_token if doc[i].dep_ in {"nsubj", "nsubjpass"} or _is_speaker_head(doc[i])
+    )
     actors = tuple(d.freeze() for d in drafts.values())
     return ActorIndex(actors, by_token, {a.id: a.type for a in actors}, subjects)
 
@@ -255,7 +259,7 @@ def _is_speaker_head(token: Token) -> bool:
 
 
 def _cluster_people(spans: list[tuple[Span, str]], draft_for, attach) -> None:  # type: ignore[no-untyped-def]
-    """Full names become actors; a lone surname joins the full name it abbreviates (nearest before, else first)."""
+    """Full names become actors; a lone surname joins the full name it abbreviates (nearest before)."""
     full: dict[str, list[tuple[int, str]]] = defaultdict(list)  # folded surname -> [(token index, full name)]
     for span, name in spans:
         words = name.split()

@@ -54,7 +54,9 @@ def _status(verb: Token, chain: list[Token]) -> str | None:
     if status:
         return status
     default: str = lex["verbs"].get(lemma, "pledged")
-    has_future = any(c.lower_ in {"will", "'ll", "shall"} for t in chain for c in t.children if c.dep_ == "aux")
+    has_future = any(
+        c.lower_ in {"will", "'ll", "shall"} for t in chain for c in t.children if c.dep_ == "aux"
+    )
     if verb.tag_ in {"VBD", "VBN"} and lemma in lex["delivered_when_past"] and not has_future:
         return "delivered"
     return default
@@ -155,11 +157,15 @@ def _clause(chain: list[Token], subjects: list[Token]) -> Span:
 
 
 def _amount(clause: Span, resource: list[Token]) -> tuple[Any, str | None]:
-    ents = [e for e in clause.ents if e.label_ == "MONEY"]
+    """The money in the clause, preferring the resource phrase; numbers the model tagged CARDINAL
+    ("2 billion" + "euros") are read together with the currency word beside them."""
+    doc = clause.doc
+    ents = [e for e in clause.ents if e.label_ in {"MONEY", "CARDINAL"}]
     ids = {t.i for t in resource}
-    ents.sort(key=lambda e: (0 if e.start in ids else 1, e.start))
+    ents.sort(key=lambda e: (0 if e.start in ids else 1, 0 if e.label_ == "MONEY" else 1, e.start))
     for ent in ents:
-        parsed = parse_money(ent.text)
+        start, end = max(ent.start - 1, 0), min(ent.end + 1, len(doc))
+        parsed = parse_money(ent.text) or parse_money(doc[start:end].text)
         if parsed:
             return parsed
     return None, None

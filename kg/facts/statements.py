@@ -77,9 +77,9 @@ def _cue_text(verb: Token) -> str:
     """The reporting expression: the verb plus what completes it ("told reporters", "wrote on X")."""
     tokens = [verb]
     for child in verb.children:
-        if child.dep_ in {"prt", "dative"} or (child.dep_ == "dobj" and verb.lemma_ == "tell"):
-            tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in {"on", "in"} and verb.lemma_ in {"write", "post"}:
+        completes = child.dep_ in {"prt", "dative"} or (child.dep_ == "dobj" and verb.lemma_ == "tell")
+        where = child.dep_ == "prep" and child.lower_ in {"on", "in"} and verb.lemma_ in {"write", "post"}
+        if completes or where:
             tokens.extend(child.subtree)
     sent = verb.sent
     tokens = sorted(t for t in tokens if sent.start <= t.i < sent.end)
@@ -164,7 +164,7 @@ def _cue_near(doc: Doc, q: QuoteSpan, quotes: Sequence[QuoteSpan]) -> Token | No
 
 
 def _colon_speaker(doc: Doc, q: QuoteSpan, index: ActorIndex) -> str | None:
-    """"X: '...'" style: an actor right before a colon that opens the quote."""
+    """ "X: '...'" style: an actor right before a colon that opens the quote."""
     before = doc.text[max(0, q.open_at - 3) : q.open_at].strip()
     if not before.endswith(":"):
         return None
@@ -277,7 +277,9 @@ def indirect_statements(
         has_quote = any(comp.start_char <= q.open_at and q.close_at <= comp.end_char for q in quotes)
         kind = QuoteType.MIXED if has_quote else QuoteType.INDIRECT
         confidence = 0.6 if found.pronoun else 0.7
-        made = _make(doc, found.actor, comp.start_char, comp.end_char, kind, _cue_text(tok), confidence, topics)
+        made = _make(
+            doc, found.actor, comp.start_char, comp.end_char, kind, _cue_text(tok), confidence, topics
+        )
         if made is not None:
             yield made
 
@@ -285,7 +287,7 @@ def indirect_statements(
 def according_statements(
     doc: Doc, index: ActorIndex, quotes: Sequence[QuoteSpan], topics: Sequence[Topic] = ()
 ) -> Iterator[Statement]:
-    """"According to X, ..." and "..., according to X": the rest of the sentence is X's statement."""
+    """ "According to X, ..." and "..., according to X": the rest of the sentence is X's statement."""
     for tok in doc:
         if tok.lower_ not in cues()["according"] or _inside(tok.idx, quotes):
             continue

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def parse(nlp: Language, documents: Iterable[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
+def parse(
+    nlp: Language, documents: Iterable[Document], batch_size: int = 16
+) -> Iterator[tuple[Document, Doc]]:
     """Yield each document with its parse, in input order, batching for speed."""
     pairs = ((d.text, d) for d in documents)
     for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):

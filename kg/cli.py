@@ -1,0 +1,185 @@
+"""The `kg` command: thin Typer commands over functions a notebook can import.
+
+User mistakes (a missing path, an unknown query, bad SPARQL) end with one clear sentence on stderr and a
+non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+from kg.paths import DEFAULT_OUT, EXAMPLES_DIR
+
+app = typer.Typer(
+    name="kg",
+    help="newskg: build a knowledge graph of who said what and who pledged what from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_USER_ERROR = 2
+EXIT_NOT_CONFORMING = 3
+EXIT_SOME_SKIPPED = 4
+
+OutOption = typer.Option(DEFAULT_OUT, "--out", "-o", help="Build folder (default: output/).")
+
+
+def _fail(message: str, code: int = EXIT_USER_ERROR) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _graph_file(out: Path, graph: Path | None = None) -> Path:
+    path = graph or out / "graph.trig"
+    if not path.exists():
+        if graph is None:
+            _fail(f"No build found in '{out}'; run 'kg build' first or pass --out.")
+        _fail(f"Graph file '{path}' does not exist.")
+    return path
+
+
+def _load(out: Path, graph: Path | None = None):  # type: ignore[no-untyped-def]
+    from kg.views.export import ViewError, load
+
+    try:
+        return load(_graph_file(out, graph))
+    except ViewError as err:
+        _fail(str(err))
+
+
+@app.command()
+def build(
+    inputs: list[Path] = typer.Argument(None, help="Files or folders (.txt .md .html .jsonl .csv)."),
+    out: Path = OutOption,
+    model: str = typer.Option(None, "--model", "-m", help="spaCy pipeline name (default: en_core_web_sm)."),
+    max_bytes: int = typer.Option(10_000_000, "--max-bytes", help="Skip inputs larger than this."),
+    validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the output with SHACL."),
+) -> None:
+    """Build the graph from INPUTS (default: the bundled example corpus) into --out."""
+    from kg.documents import InputError
+    from kg.nlp import ModelError
+    from kg.pipeline import build as run_build
+
+    sources = list(inputs) if inputs else [EXAMPLES_DIR]
+    try:
+        report = run_build(sources, out, model=model, max_bytes=max_bytes, validate=validate)
+    except (InputError, ModelError) as err:
+        _fail(str(err))
+    typer.echo(
+        f"Built {report.documents} documents: {report.statements} statements, {report.pledges} pledges, "
+        f"{report.actors} actors in {report.seconds:.1f} s."
+    )
+    for name in ("turtle", "trig", "html", "report"):
+        typer.echo(f"  {name:7} {report.outputs[name]}")
+    _print_skipped(report.skipped)
+    if report.conforms is False:
+        typer.echo("The output does not conform to the SHACL shapes:\n" + report.validation, err=True)
+        raise typer.Exit(EXIT_NOT_CONFORMING)
+    if report.skipped:
+        raise typer.Exit(EXIT_SOME_SKIPPED)
+
+
+def _print_skipped(skipped) -> None:  # type: ignore[no-untyped-def]
+    """List skipped inputs; past a screenful, count them by kind (report.json has them all)."""
+    from collections import Counter
+
+    from kg.documents import reason_kind
+
+    if len(skipped) <= 20:
+        for item in skipped:
+            typer.echo(f"  skipped {item.source}: {item.reason}", err=True)
+        return
+    for kind, n in Counter(reason_kind(s.reason) for s in skipped).most_common():
+        typer.echo(f"  skipped {n} inputs: {kind}", err=True)
+
+
+@app.command()
+def query(
+    spec: str = typer.Argument(..., metavar="QUERY", help="A .rq file, a bundled query's name, or SPARQL."),
+    out: Path = OutOption,
+    graph: Path = typer.Option(None, "--graph", "-g", help="Query this graph file instead of the build."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or xml."),
+    param: list[str] = typer.Option(None, "--param", "-p", help="NAME=VALUE, bound as a literal."),
+) -> None:
+    """Run a SPARQL query over the build."""
+    from kg.views.sparql import QueryError, format_result, resolve_query, run_query
+
+    params: dict[str, str] = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            _fail(f"Parameter {item!r} must look like NAME=VALUE.")
+        params[name.strip().lstrip("?$")] = value
+    try:
+        text = resolve_query(spec)
+        data = _load(out, graph)
+        result = run_query(data, text, params)
+        typer.echo(format_result(result, fmt))
+    except QueryError as err:
+        _fail(str(err))
+
+
+@app.command()
+def queries() -> None:
+    """List the bundled queries and their parameters."""
+    from kg.views.sparql import list_queries
+
+    for info in list_queries():
+        params = f"  (params: {', '.join(p.name for p in info.params)})" if info.params else ""
+        typer.echo(f"{info.name:22} {info.title}{params}")
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, trig, nquads, ntriples or jsonld."),
+    out: Path = OutOption,
+    graph: Path = typer.Option(None, "--graph", "-g", help="Export this graph file instead of the build."),
+    output: Path = typer.Option(None, "--output", help="Write here instead of standard output."),
+) -> None:
+    """Export the build's graph in a standard RDF format."""
+    from kg.views.export import FORMATS, ViewError, normalize_format
+    from kg.views.export import export as run_export
+
+    try:
+        normalize_format(fmt)
+    except ViewError:
+        _fail(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    data = _load(out, graph)
+    try:
+        text = run_export(data, fmt, output)
+    except ViewError as err:
+        _fail(str(err))
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        typer.echo(f"Wrote {output}")
+
+
+@app.command()
+def validate(
+    graph: Path = typer.Argument(None, help="A graph file (default: the build's graph.trig)."),
+    out: Path = OutOption,
+) -> None:
+    """Check a graph against the SHACL shapes; exit non-zero when it does not conform."""
+    from kg.rdf.validate import validate as shacl
+    from kg.views.export import union
+
+    data = _load(out, graph)
+    result = shacl(union(data))
+    if result.conforms:
+        typer.echo("Conforms to the newskg shapes.")
+        return
+    typer.echo(result.text)
+    _fail(f"{result.violations} SHACL violations.", EXIT_NOT_CONFORMING)
+
+
+def main() -> None:
+    """Entry point of the `kg` console script."""
+    import logging
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # "discarding data" notes are not for users
+    app()

@@ -1,0 +1,183 @@
+"""Load a built graph from disk and export it as Turtle, TriG, N-Quads, N-Triples or JSON-LD.
+
+Turtle and N-Triples hold the union of all graphs (a flat view of every fact); TriG, N-Quads and
+JSON-LD keep one named graph per document. N-Quads and N-Triples lines are sorted so that two builds
+of the same input give byte-identical files. Files are written atomically (temp file + `os.replace`),
+so a reader never sees half a graph.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TypeVar
+
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.views import PREFIXES, ViewError
+
+_G = TypeVar("_G", bound=Graph)
+
+FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+
+# The usual file suffix of each export format (for callers that pick a file name).
+SUFFIXES: dict[str, str] = {
+    "turtle": ".ttl",
+    "trig": ".trig",
+    "nquads": ".nq",
+    "ntriples": ".nt",
+    "jsonld": ".jsonld",
+}
+
+# rdflib parser name for each file suffix `load` understands.
+_PARSERS: dict[str, str] = {
+    ".trig": "trig",
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+}
+
+# Common spellings users type for a format.
+_ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "longturtle": "turtle",
+    "nq": "nquads",
+    "nt": "ntriples",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+}
+
+
+def normalize_format(fmt: str) -> str:
+    """The canonical name in `FORMATS` for `fmt` (accepts ttl, nt, nq, json-ld), or raise ViewError."""
+    name = fmt.strip().lower()
+    name = _ALIASES.get(name, name)
+    if name not in FORMATS:
+        raise ViewError(f"Unknown export format '{fmt}'; use one of: {', '.join(FORMATS)}.")
+    return name
+
+
+def load(path: Path) -> Dataset:
+    """Read a graph file into a Dataset, the format taken from the suffix (.trig .ttl .nq .nt .jsonld .json).
+
+    Triples-only formats (Turtle, N-Triples) land in the default graph.
+    """
+    path = Path(path)
+    parser = _PARSERS.get(path.suffix.lower())
+    if parser is None:
+        known = " ".join(sorted(_PARSERS))
+        raise ViewError(f"Cannot tell the RDF format of {path}: its suffix should be one of {known}.")
+    if not path.is_file():
+        raise ViewError(f"No graph file at {path}.")
+    ds = Dataset()
+    try:
+        ds.parse(path, format=parser)
+    except Exception as exc:  # parsers raise unrelated types: BadSyntax, JSONDecodeError, UnicodeError...
+        raise ViewError(f"Could not read {path} as {parser}: {_brief(exc)}.") from exc
+    return ds
+
+
+def bind_prefixes(graph: _G, source: Graph | None = None) -> _G:
+    """Bind the source's prefixes, then the project's defaults where free, so output is readable."""
+    if source is not None:
+        for prefix, namespace in source.namespaces():
+            if prefix:
+                graph.bind(prefix, namespace, override=False)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=False)
+    return graph
+
+
+def union(data: Dataset | Graph) -> Graph:
+    """A new Graph holding every triple of every graph in `data`, with prefixes bound."""
+    graph = bind_prefixes(Graph(), data)
+    if isinstance(data, Dataset):
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            graph.add((s, p, o))
+    else:
+        graph += data
+    return graph
+
+
+def union_view(data: Dataset | Graph) -> Graph:
+    """A read-only-use view of `data` whose triples are those of all its graphs; shares the store, no copy."""
+    if isinstance(data, Dataset):
+        return Dataset(store=data.store, default_union=True)
+    return data
+
+
+def as_dataset(data: Dataset | Graph) -> Dataset:
+    """`data` itself if it is a Dataset, else a Dataset whose default graph holds its triples."""
+    if isinstance(data, Dataset):
+        return data
+    ds = Dataset()
+    bind_prefixes(ds, data)
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
+    for triple in data:
+        default.add(triple)
+    return ds
+
+
+def serialize(data: Dataset | Graph, fmt: str) -> str:
+    """`data` as text in export format `fmt` (one of FORMATS)."""
+    fmt = normalize_format(fmt)
+    if fmt == "turtle":
+        return union(data).serialize(format="longturtle")
+    if fmt == "ntriples":
+        return _sorted_lines(union(data).serialize(format="nt"))
+    ds = bind_prefixes(as_dataset(data))
+    if fmt == "trig":
+        return ds.serialize(format="trig")
+    if fmt == "nquads":
+        return _sorted_lines(ds.serialize(format="nquads"))
+    # A context of the project's prefixes makes the JSON-LD compact ("kg:quote") and still round-trips.
+    return ds.serialize(format="json-ld", context=dict(PREFIXES), indent=2)
+
+
+def export(data: Dataset | Graph, fmt: str, path: Path | None = None) -> str:
+    """Serialize `data` as `fmt`; when `path` is given, also write it there atomically. Returns the text."""
+    text = serialize(data, fmt)
+    if path is not None:
+        write_atomic(Path(path), text)
+    return text
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write UTF-8 `text` to `path` via a temp file in the same folder and `os.replace`."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise
+    return path
+
+
+def _sorted_lines(text: str) -> str:
+    """Sort the non-empty lines of a line-based RDF serialization (N-Triples/N-Quads) for stable output."""
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _brief(exc: BaseException) -> str:
+    """The first line of an exception message, trimmed, for a one-sentence error."""
+    message = str(exc).strip().splitlines()
+    first = message[0].strip() if message else type(exc).__name__
+    first = first.rstrip(".")
+    return first if len(first) <= 200 else first[:197] + "..."

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from kg.actors.local import ActorIndex
+from kg.actors.index import ActorIndex
 from kg.facts.amounts import parse_money
 from kg.types import Pledge
 

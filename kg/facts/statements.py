@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from kg.actors.local import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorIndex
+from kg.actors.index import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorIndex
 from kg.facts.positions import position_label, topics_for
 from kg.facts.quotes import QuoteSpan, find_quotes
 from kg.types import QuoteType, Statement, Topic

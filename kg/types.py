@@ -102,6 +102,7 @@ class Statement:
     confidence: float
     position: str = ""  # short label of what was said
     topics: tuple[str, ...] = ()  # topic concept local names, e.g. "ceasefire"
+    stance: str | None = None  # "supports" | "opposes" | "warnsAgainst", only where the wording is clear
 
 
 @dataclass(frozen=True)

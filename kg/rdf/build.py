@@ -182,6 +182,8 @@ class _DocumentBuilder:
         g.add((position, RDFS.label, text_literal(_position_label(st))))
         for name in st.topics:
             g.add((position, KG.topic, topic_iri(name)))
+        if st.stance:
+            g.add((position, KG.stance, Literal(st.stance)))
         g.add((speaker, KG.stated, position))
 
     def pledge(self, pl: Pledge) -> None:
@@ -237,6 +239,7 @@ def _add_actors(graph: Graph, resolution: Resolution) -> None:
             graph.add((node, KG.affiliatedWith, actor_iri(key)))
         if actor.country_code:
             graph.add((node, KG.countryCode, text_literal(actor.country_code)))
+        graph.add((node, KG.mentionCount, _integer(actor.mention_count)))
 
 
 def build_dataset(

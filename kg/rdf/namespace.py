@@ -46,6 +46,8 @@ class KG(DefinedNamespace):
     sentenceStart: URIRef
     sentenceEnd: URIRef
     confidence: URIRef
+    stance: URIRef
+    mentionCount: URIRef
     source: URIRef
     expresses: URIRef
     stated: URIRef

@@ -57,21 +57,50 @@ def build(
     out: Path = OutOption,
     model: str = typer.Option(None, "--model", "-m", help="spaCy pipeline name (default: en_core_web_sm)."),
     max_bytes: int = typer.Option(10_000_000, "--max-bytes", help="Skip inputs larger than this."),
+    max_statements: int = typer.Option(2_000, "--max-statements", help="Facts kept per kind and document."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the output with SHACL."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    executor: str = typer.Option("local", "--executor", help="local, or dask (LocalCluster of --jobs)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="A Dask scheduler address, e.g. tcp://host:8786."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Forget earlier builds in --out and start over."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first input that cannot be built."),
 ) -> None:
-    """Build the graph from INPUTS (default: the bundled example corpus) into --out."""
+    """Build the graph from INPUTS (default: the bundled example corpus) into --out.
+
+    The folder keeps what earlier builds added: unchanged documents are not parsed again, a changed one
+    replaces its graph. Exit codes: 0 all built, 4 some inputs skipped, 3 output fails SHACL, 2 user error.
+    """
+    import os
+
     from kg.documents import InputError
     from kg.nlp import ModelError
+    from kg.pipeline import BuildError
     from kg.pipeline import build as run_build
 
+    if executor not in {"local", "dask"}:
+        _fail(f"Unknown executor {executor!r}; choose local or dask.")
     sources = list(inputs) if inputs else [EXAMPLES_DIR]
     try:
-        report = run_build(sources, out, model=model, max_bytes=max_bytes, validate=validate)
-    except (InputError, ModelError) as err:
+        report = run_build(
+            sources,
+            out,
+            model=model,
+            max_bytes=max_bytes,
+            max_statements=max_statements,
+            validate=validate,
+            jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+            executor=executor,
+            scheduler=scheduler,
+            rebuild=rebuild,
+            strict=strict,
+        )
+    except (InputError, ModelError, BuildError) as err:
         _fail(str(err))
+    rate = f", {report.words / report.parse_seconds:,.0f} words/s parsed" if report.parse_seconds else ""
     typer.echo(
-        f"Built {report.documents} documents: {report.statements} statements, {report.pledges} pledges, "
-        f"{report.actors} actors in {report.seconds:.1f} s."
+        f"Built {report.documents} documents ({report.parsed} parsed, {report.documents - report.parsed} "
+        f"unchanged): {report.statements} statements, {report.pledges} pledges, {report.actors} actors "
+        f"in {report.seconds:.1f} s{rate}."
     )
     for name in ("turtle", "trig", "html", "report"):
         typer.echo(f"  {name:7} {report.outputs[name]}")

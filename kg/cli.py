@@ -153,6 +153,24 @@ def query(
 
 
 @app.command()
+def actors(
+    out: Path = OutOption,
+    graph: Path = typer.Option(None, "--graph", "-g", help="List the actors of this graph file."),
+    kind: str = typer.Option(None, "--type", "-t", help="person, organization, country or group."),
+    name: str = typer.Option(None, "--name", "-n", help="Only actors whose name or alias contains this."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, csv or tsv."),
+) -> None:
+    """List each actor with its aliases, roles, affiliations and mention count."""
+    from kg.actors.commands import actors_report
+    from kg.views import ViewError
+
+    try:
+        typer.echo(actors_report(out, graph, kind, name, fmt))
+    except ViewError as err:
+        _fail(str(err))
+
+
+@app.command()
 def queries() -> None:
     """List the bundled queries and their parameters."""
     from kg.views.sparql import list_queries

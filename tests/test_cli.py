@@ -99,3 +99,11 @@ def test_user_mistakes_get_one_sentence_and_nonzero_exit(args, message, example_
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: ")
     assert message.lower() in lines[0].lower()
+
+
+def test_actors_lists_aliases_roles_and_counts(example_build: Path):
+    result = runner.invoke(app, ["actors", "--out", str(example_build), "--type", "person"])
+    assert result.exit_code == 0, result.output
+    assert "aliases:" in result.output and "roles:" in result.output and "mention" in result.output
+    bad = runner.invoke(app, ["actors", "--out", str(example_build), "--type", "planet"])
+    assert bad.exit_code == 2

@@ -102,8 +102,8 @@ def build(
         f"unchanged): {report.statements} statements, {report.pledges} pledges, {report.actors} actors "
         f"in {report.seconds:.1f} s{rate}."
     )
-    for name in ("turtle", "trig", "html", "report"):
-        typer.echo(f"  {name:7} {report.outputs[name]}")
+    for name, path in report.outputs.items():
+        typer.echo(f"  {name:8} {path}")
     _print_skipped(report.skipped)
     if report.conforms is False:
         typer.echo("The output does not conform to the SHACL shapes:\n" + report.validation, err=True)
@@ -166,6 +166,22 @@ def actors(
 
     try:
         typer.echo(actors_report(out, graph, kind, name, fmt))
+    except ViewError as err:
+        _fail(str(err))
+
+
+@app.command()
+def view(
+    name: str = typer.Argument(None, help="graph, pledges or network (default: all)."),
+    out: Path = OutOption,
+    open_browser: bool = typer.Option(False, "--open", help="Open the view in a web browser."),
+) -> None:
+    """Write the HTML views of the build and print their paths."""
+    from kg.views import ViewError
+    from kg.views.viewcmd import view_command
+
+    try:
+        view_command(name, out, open_browser, echo=typer.echo)
     except ViewError as err:
         _fail(str(err))
 

@@ -395,7 +395,7 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
     from kg.rdf.build import build_dataset, union_graph
     from kg.rdf.topics import topics_graph
     from kg.views.export import export
-    from kg.views.html import write_graph_html
+    from kg.views.html import write_views
 
     light: list[DocResult] = []
     statements = pledges = 0
@@ -415,7 +415,10 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
     }
     export(dataset, "trig", outputs["trig"])
     export(dataset, "turtle", outputs["turtle"])
-    write_graph_html(dataset, outputs["html"])
+    views = write_views(dataset, out_dir)
+    outputs["html"] = views["graph"]
+    outputs.update({name: path for name, path in views.items() if name != "graph"})
+    outputs["report"] = outputs.pop("report")  # listed last, as it is written last
 
     conforms: bool | None = None
     validation = ""

@@ -186,6 +186,23 @@ def view(
         _fail(str(err))
 
 
+evaluate_app = typer.Typer(help="Score the extractor on annotated corpora.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+@evaluate_app.command("polnear")
+def evaluate_polnear(
+    directory: Path = typer.Argument(..., help="A PolNeAR split, e.g. ../shared/corpora/polnear/dev."),
+    limit: int = typer.Option(None, "--limit", help="Score only the first N articles."),
+    model: str = typer.Option(None, "--model", "-m", help="spaCy pipeline name."),
+    errors: int = typer.Option(0, "--errors", help="Also print this many misses."),
+) -> None:
+    """Content and attribution P/R/F1 on PolNeAR, and throughput against the bare parse."""
+    from kg.evaluate.commands import evaluate_polnear_command
+
+    evaluate_polnear_command(directory, limit, model, errors)
+
+
 @app.command()
 def queries() -> None:
     """List the bundled queries and their parameters."""

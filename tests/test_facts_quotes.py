@@ -32,3 +32,12 @@ def test_second_opener_restarts_the_quote():
 def test_inch_mark_is_not_a_quote():
     text = 'a 12" gun and "a quote"'
     assert _texts(text) == ["a quote"]
+
+
+def test_two_apostrophe_marks_of_news_archives():
+    text = "''We go now,'' she said. ``Old style,'' he said."
+    assert _texts(text) == ["We go now,", "Old style,"]
+
+
+def test_straight_opener_closed_by_a_curly_mark():
+    assert _texts('toxic "forever chemicals” near bases') == ["forever chemicals"]

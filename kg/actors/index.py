@@ -2,20 +2,25 @@
 
 Built by `kg.actors.local.find_actors`; the facts stage asks it which actor a subject token (a name or a
 pronoun) refers to. Pronouns are resolved to the nearest compatible antecedent and never become actors.
+Sentence boundaries are computed once per document and cached: `Token.sent` walks the whole document
+on every call, which made pronoun resolution quadratic in the document length.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from kg.types import ActorType, LocalActor
+from kg.types import ActorType, LocalActor, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+ANTECEDENT_SENTENCES = 3  # how many sentences before the pronoun's own are searched
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class ActorIndex:
     by_token: dict[int, str]
     types: dict[str, ActorType]
     subject_tokens: frozenset[int]
+    _sentence_starts: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def actor_at(self, token: Token) -> str | None:
         """The actor a token belongs to (a name token, or a pronoun resolved to its antecedent)."""
@@ -50,16 +56,145 @@ class ActorIndex:
                 return found
         return None
 
+    def speaker_actor(self, token: Token) -> str | None:
+        """The actor a proper-name speaker token stands for when the actor stage found none.
+
+        A name that is the subject of a reporting verb is an actor even where the model did not tag it
+        (or the gazetteer took it for a place: "Bolton said"). A lone surname joins the document's
+        person whose name ends with it; otherwise the name becomes a new person (an organisation when
+        the model tagged it so, a group for plural nationalities: "Democrats say").
+        """
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        name = _name_tokens(token)
+        if not name:
+            return None
+        doc = token.doc
+        label = token.ent_type_
+        if label in {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT"}:
+            return None
+        kind = ActorType.PERSON
+        if label == "ORG":
+            kind = ActorType.ORGANIZATION
+        elif label == "NORP" or token.tag_ == "NNPS":
+            kind = ActorType.GROUP
+        text = doc[name[0].i : name[-1].i + 1].text
+        if kind is ActorType.PERSON:
+            full = self._person_ending(name[-1]) if len(name) == 1 else None
+            if isinstance(full, str):
+                self._attach(full, name)
+                return full
+            text = full.text if full is not None else text
+        return self._add(text, kind, name)
+
+    def described_actor(self, token: Token) -> str | None:
+        """The person a definite role noun refers to ("the senator said"): the nearest person before it
+        whose roles include that word."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            return None
+        word = token.lower_
+        holders = {
+            a.id
+            for a in self.actors
+            if a.type is ActorType.PERSON and any(word in r.lower().split() for r in a.roles)
+        }
+        if not holders:
+            return None
+        for i in range(token.i - 1, -1, -1):
+            actor = self.by_token.get(i)
+            if actor in holders:
+                return actor
+        return None
+
+    def group_actor(self, token: Token, heads: frozenset[str]) -> str | None:
+        """A group of people named by a plural noun phrase ("police", "federal officials") when its head
+        is one of `heads`; registered as a group actor of the document."""
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        if (
+            token.tag_ not in {"NNS", "NNPS"}
+            or token.lemma_.lower() not in heads
+            and token.lower_ not in heads
+        ):
+            return None
+        doc = token.doc
+        lo = token.i
+        while lo > 0 and doc[lo - 1].head.i == token.i and doc[lo - 1].dep_ in {"amod", "compound", "nmod"}:
+            lo -= 1  # "federal officials", "campaign aides"
+        words = list(doc[lo : token.i + 1])
+        return self._add(doc[lo : token.i + 1].text, ActorType.GROUP, words)
+
+    def _person_ending(self, last: Token) -> str | Span | None:
+        """An actor (id) or a person entity earlier in the document whose name ends with this word."""
+        from kg.actors.gazetteer import fold
+
+        key = fold(last.text)
+        for actor in self.actors:
+            if (
+                actor.type is ActorType.PERSON
+                and len(actor.name.split()) > 1
+                and fold(actor.name.split()[-1]) == key
+            ):
+                return actor.id
+        for ent in last.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and fold(ent[-1].text) == key and ent.start < last.i:
+                clean = [t for t in ent if not _is_title(t)]
+                if len(clean) > 1:
+                    return last.doc[clean[0].i : clean[-1].i + 1]
+        return None
+
+    def _attach(self, actor_id: str, tokens: list[Token]) -> None:
+        for t in tokens:
+            self.by_token[t.i] = actor_id
+
+    def _add(self, name: str, kind: ActorType, tokens: list[Token]) -> str:
+        """Register an actor the actor stage missed (the index's one mutation) and map its tokens."""
+        from kg.actors.gazetteer import fold
+
+        first, last = tokens[0], tokens[-1]
+        mention = Mention(
+            first.doc[first.i : last.i + 1].text, first.idx, last.idx + len(last.text), kind.value
+        )
+        actors = list(self.actors)
+        for n, actor in enumerate(actors):
+            if actor.type is kind and fold(actor.name) == fold(name):
+                actors[n] = replace(actor, mentions=(*actor.mentions, mention))
+                object.__setattr__(self, "actors", tuple(actors))
+                self._attach(actor.id, tokens)
+                return actor.id
+        taken = {a.id for a in actors}
+        n = len(actors)
+        while f"s{n}" in taken:
+            n += 1
+        actor = LocalActor(id=f"s{n}", name=name, type=kind, mentions=(mention,))
+        object.__setattr__(self, "actors", (*self.actors, actor))
+        self.types[actor.id] = kind
+        self._attach(actor.id, tokens)
+        return actor.id
+
+    def is_pronoun(self, token: Token) -> bool:
+        """True for a personal pronoun this index resolves to an antecedent ("he", "they")."""
+        return token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS
+
+    def sentence_start(self, token: Token) -> int:
+        """Index of the first token of the token's sentence (cached per document)."""
+        starts = self._starts(token.doc)
+        return starts[bisect_right(starts, token.i) - 1]
+
+    def _starts(self, doc: Doc) -> list[int]:
+        if not self._sentence_starts:
+            self._sentence_starts.extend(s.start for s in doc.sents)
+            if not self._sentence_starts:
+                self._sentence_starts.append(0)
+        return self._sentence_starts
+
     def _antecedent(self, token: Token, kinds: set[ActorType]) -> str | None:
         """Nearest preceding compatible actor, preferring one that was a grammatical subject."""
-        doc = token.doc
-        sent_start = token.sent.start
-        window_start = sent_start
-        # look back over the current and up to three previous sentences
-        for _ in range(3):
-            if window_start == 0:
-                break
-            window_start = doc[window_start - 1].sent.start
+        starts = self._starts(token.doc)
+        k = bisect_right(starts, token.i) - 1
+        window_start = starts[max(0, k - ANTECEDENT_SENTENCES)]
         best_any: str | None = None
         for i in range(token.i - 1, window_start - 1, -1):
             actor = self.by_token.get(i)
@@ -70,3 +205,29 @@ class ActorIndex:
             if best_any is None:
                 best_any = actor
         return best_any
+
+
+def _is_title(token: Token) -> bool:
+    from kg.actors.gazetteer import lexicon
+
+    lex = lexicon()
+    low = token.lower_.rstrip(".")
+    return low in lex["titles"] or low in lex["honorifics"] or token.lower_ in lex["honorifics"]
+
+
+def _name_tokens(token: Token) -> list[Token]:
+    """The proper name a subject token heads: it and its compound/flat name words, titles dropped."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return []
+    doc = token.doc
+    lo = token.i
+    while lo > 0 and doc[lo - 1].head.i in (token.i, lo) and doc[lo - 1].dep_ in {"compound", "flat"}:
+        if doc[lo - 1].pos_ != "PROPN" or "\n" in doc[lo - 1].whitespace_:
+            break
+        lo -= 1
+    words = [t for t in doc[lo : token.i + 1] if not _is_title(t)]
+    if not words and token.ent_type_ == "PERSON":
+        words = [token]  # a name that is also a title word ("King")
+    if not words or words[-1].i != token.i or any(not t.text[:1].isupper() for t in words):
+        return []
+    return words

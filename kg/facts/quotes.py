@@ -5,6 +5,7 @@ Pure text in, offsets out: no parse needed, so it is easy to test on any string.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
@@ -26,38 +27,56 @@ class QuoteSpan:
     continues: bool = False
 
 
-def _next_visible(text: str, i: int) -> str:
+def _next_visible(text: str, i: int) -> int:
     while i < len(text) and text[i] in " \t\r\n":
         i += 1
-    return text[i] if i < len(text) else ""
+    return i
+
+
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at i as (mark, width): typographic or straight marks, and the two-character
+    marks some archives use ('' for both ends, `` to open)."""
+    two = text[i : i + 2]
+    if two == "''":
+        return '"', 2
+    if two == "``":
+        return "“", 2
+    ch = text[i] if i < len(text) else ""
+    return (ch, 1) if ch in OPENERS or ch in CLOSERS else ("", 0)
+
+
+_EVENTS = re.compile("\n|''|``|[\"“”«»„]")
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Every quoted passage in `text`, in order; a stray mark costs only its own paragraph's quote."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    inner = 0  # where the open quote's words start
     closer = ""
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and open_at is not None:
-            if _next_visible(text, i) in OPENERS:
+    for m in _EVENTS.finditer(text):  # jump from mark to mark: linear and fast on long texts
+        i = m.start()
+        if m.group() == "\n":
+            if open_at is not None and open_at < i and _mark(text, _next_visible(text, i))[0] in OPENERS:
                 end = i
-                while end > open_at + 1 and text[end - 1] in " \t\r":
+                while end > inner and text[end - 1] in " \t\r":
                     end -= 1
-                spans.append(QuoteSpan(open_at + 1, end, open_at, end, continues=True))
+                if end > inner:
+                    spans.append(QuoteSpan(inner, end, open_at, end, continues=True))
             open_at = None  # an unclosed quote ends with its paragraph either way
-        elif open_at is None:
-            if ch in OPENERS and not _is_inch_or_apostrophe(text, i):
-                open_at, closer = i, OPENERS[ch]
-        elif ch == closer or (ch in CLOSERS and closer != '"'):
-            if i > open_at + 1:
-                spans.append(QuoteSpan(open_at + 1, i, open_at, i))
+            continue
+        mark, width = _mark(text, i)
+        if open_at is not None and i < inner:
+            continue  # the second character of a two-character mark
+        if open_at is None:
+            if mark in OPENERS and not _is_inch_or_apostrophe(text, i):
+                open_at, inner, closer = i, i + width, OPENERS[mark]
+        elif mark == closer or mark in CLOSERS and (closer != '"' or mark == "”"):
+            if i > inner:
+                spans.append(QuoteSpan(inner, i, open_at, i))
             open_at = None
-        elif ch in OPENERS and ch != '"' and ch not in CLOSERS:
-            open_at, closer = i, OPENERS[ch]  # a second opener: the first one was stray
-        i += 1
+        elif mark in OPENERS and mark != '"' and mark not in CLOSERS:
+            open_at, inner, closer = i, i + width, OPENERS[mark]  # a second opener: the first one was stray
     return spans
 
 

@@ -1,79 +1,393 @@
 """Who said what: direct, indirect and mixed statements from a parse and the document's actors.
 
-Three passes over one document, each a small function:
-1. direct quotes: a quoted passage plus a reporting cue outside it ("..., said X"; "X said: ..."),
-   a quote split around its cue, and quotes that continue the previous speaker's words;
-2. indirect speech: a cue verb with a clausal complement ("X warned that ..."), which becomes a mixed
-   statement when the complement carries a quoted fragment;
-3. "according to X, ...".
-Speakers are actors from the `ActorIndex` (pronouns resolved there); a statement whose speaker cannot
-be resolved to an actor is not emitted rather than attributed to "he".
+One pass over the document's reporting cues, then one over its quotes, in text order:
+
+1. cues: a speech verb (data/cues.json) outside quotation marks, with a speaker (its subject, through
+   coordination and participles: "X stood up and said", "..., saying"; the noun a relative "who" stands
+   for). Its content is its clausal complement ("X warned that ...") or, for a quoted fragment, the
+   phrase that carries it ("X called them 'deplorables'", "X warned against 'appeasement'"): indirect
+   without quotation marks, mixed with a quoted fragment, direct when the quote is all of it;
+2. quotes: every quoted passage not yet reported is given to the cue next to it in its sentence ("...,"
+   said X; X said: "..."; a quote split around its cue), to a speaker before a colon ("X: '...'"), or
+   to the speaker it continues (same paragraph, or the next paragraph when the previous one reported
+   that speaker, or a quote running on over a paragraph break);
+3. "according to X, ..." and headline or transcript lines "X: ...".
+
+Speakers are actors from the `ActorIndex`: names, surnames, groups ("federal officials"), a person a
+role word introduces ("ECFR fellow Camille Grand"), the author of a document that "says" something.
+Pronoun speakers are resolved last, in text order, to the previous speaker or the nearest compatible
+person outside quotation marks, learning genders as they go; a statement whose speaker cannot be
+resolved to an actor is not emitted rather than attributed to "he". Actors named only in credits or
+bylines never speak. Page furniture (data/furniture.json:
+video placeholders, "keep reading", newsletter boxes, photo credits) never yields a statement or a speaker.
+Sentences, paragraphs and quotes are looked up through arrays built once per document (`_View`), so the
+cost stays linear in the document length.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from kg.actors.index import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorIndex
-from kg.facts.positions import position_label, topics_for
+from kg.actors.index import RELATIVE_PRONOUNS, ActorIndex
+from kg.facts.positions import position_label, stance_for, topics_for
 from kg.facts.quotes import QuoteSpan, find_quotes
-from kg.types import QuoteType, Statement, Topic
+from kg.types import ActorType, QuoteType, Statement, Topic
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-_TRIM = " \t\r\n,;:—–-"
+_TRIM = " \t\r\n\xa0,;:—–-"
 _SUBJECTS = ("nsubj", "nsubjpass")
+_CONTENT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "attr", "acomp", "advcl", "npadvmod", "dative"})
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
-    """The reporting-cue lexicon (data file)."""
+    """The reporting-cue lexicon (data file), word lists as frozensets."""
     text = resources.files("kg.facts").joinpath("data/cues.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    data = json.loads(text)
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
 
 
-def _is_cue(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in cues()["speech_verbs"]
+@lru_cache(maxsize=1)
+def furniture() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """Compiled furniture patterns: whole lines, and credits (masked from the match to the end of their
+    line). Multiline, so each is searched once over a whole text."""
+    text = resources.files("kg.facts").joinpath("data/furniture.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    flags = re.IGNORECASE | re.MULTILINE
+    return tuple(re.compile(p, flags) for p in data["lines"]), tuple(
+        re.compile(p, flags) for p in data["credits"]
+    )
+
+
+def furniture_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of page furniture in `text`, sorted and non-overlapping."""
+    lines, credits = furniture()
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_bounds(pos: int) -> tuple[int, int]:
+        k = bisect_right(starts, pos) - 1
+        end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        return starts[k], end
+
+    whole: dict[int, int] = {}
+    for p in lines:
+        for m in p.finditer(text):
+            s, e = line_bounds(m.start())
+            if text[s:e].strip():
+                whole[s] = e
+    tails: dict[int, tuple[int, int]] = {}
+    for p in credits:
+        for m in p.finditer(text):
+            s, e = line_bounds(m.start())
+            if s not in whole and (s not in tails or m.start() < tails[s][0]):
+                tails[s] = (m.start(), e)
+    ranges = [(s, e) for s, e in whole.items()] + list(tails.values())
+    return sorted(r for r in ranges if r[1] > r[0])
+
+
+class _View:
+    """Per-document lookups built once: sentence, line and quote of every token, furniture mask."""
+
+    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.tokens = list(doc)
+        self.starts = [t.idx for t in self.tokens]
+        self.sent_of = [0] * len(self.tokens)
+        self.sents: list[tuple[int, int]] = []
+        start, k, newline = 0, 0, False
+        for i, t in enumerate(self.tokens):  # one pass; a line break always ends a sentence
+            if i > start and (newline or t.is_sent_start):
+                self.sents.append((start, i))
+                start, k = i, k + 1
+            self.sent_of[i] = k
+            newline = "\n" in t.text or "\n" in t.whitespace_
+        if self.tokens:
+            self.sents.append((start, len(self.tokens)))
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.quotes = find_quotes(self.text)
+        self.masked = furniture_ranges(self.text)
+        self._mask_starts = [s for s, _ in self.masked]
+        self.quote_of = [-1] * len(self.tokens)
+        for k, q in enumerate(self.quotes):
+            for i in range(self.token_at(q.open_at), len(self.tokens)):
+                if self.starts[i] > q.close_at:
+                    break
+                self.quote_of[i] = k
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that contains (or first follows) a character offset."""
+        i = bisect_right(self.starts, char) - 1
+        return max(0, i)
+
+    def line_of(self, char: int) -> int:
+        return bisect_right(self.line_starts, char) - 1
+
+    def sent_chars(self, k: int) -> tuple[int, int]:
+        start, end = self.sents[k]
+        last = self.tokens[end - 1]
+        return self.tokens[start].idx, last.idx + len(last.text)
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps page furniture."""
+        k = bisect_left(self._mask_starts, end)
+        return k > 0 and self.masked[k - 1][1] > start
+
+    def clip_masked(self, start: int, end: int) -> tuple[int, int]:
+        """Cut [start, end) before furniture that begins inside it (a credit glued to a caption)."""
+        k = bisect_left(self._mask_starts, end)
+        if k > 0 and self.masked[k - 1][1] > start and self.masked[k - 1][0] > start:
+            return start, self.masked[k - 1][0]
+        return start, end
+
+    def previous_line(self, line: int) -> int:
+        """The nearest line above `line` that is not blank (-1 if none)."""
+        k = line - 1
+        while k >= 0:
+            s = self.line_starts[k]
+            e = self.line_starts[k + 1] - 1 if k + 1 < len(self.line_starts) else len(self.text)
+            if self.text[s:e].strip():
+                return k
+            k -= 1
+        return -1
+
+    def last_word_end(self, q: QuoteSpan) -> int:
+        """End of the last letter or digit inside a quote (before its closing punctuation)."""
+        end = q.end
+        while end > q.start and not self.text[end - 1].isalnum():
+            end -= 1
+        return end
+
+    def words(self, start: int, end: int) -> int:
+        """Number of word tokens (not punctuation or space) in the character range."""
+        i, n = self.token_at(start), 0
+        while i < len(self.tokens) and self.starts[i] < end:
+            t = self.tokens[i]
+            if self.starts[i] >= start and not (t.is_punct or t.is_space):
+                n += 1
+            i += 1
+        return n
 
 
 @dataclass(frozen=True)
 class _Speaker:
     actor: str
-    pronoun: bool
+    confidence: float
+    pronoun: int = -1  # index of the pronoun the actor was resolved from, if any
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination and control ("X stood up and said")."""
+def _is_cue(tok: Token) -> bool:
+    lexicon = cues()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or lemma not in lexicon["speech_verbs"]:
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].text in {"-", "‑"} and not tok.doc[tok.i - 1].whitespace_:
+        return False  # "de-emphasize"
+    particles = lexicon["particles"].get(lemma)
+    return particles is None or any(c.dep_ in {"prt", "dobj"} and c.lower_ in particles for c in tok.children)
+
+
+def _subject_of(view: _View, verb: Token) -> Token | None:
+    """The speaker's token for a cue: its subject, inherited through coordination, control and
+    participles ("X stood up and said", "..., adding"), or a passive's agent ("was told by X").
+
+    A passive cue without an agent has no speaker ("Trump was asked" names the addressee); a
+    participle hanging in a reported clause goes to the cue that reports it ("X said that Y ...,
+    adding" is X adding).
+    """
+    if any(c.dep_ == "auxpass" for c in verb.children):  # a passive cue: only its agent speaks
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     seen = 0
-    while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+    start = verb
+    while seen < 5:
+        k = view.sent_of[verb.i]
+        children = sorted(
+            (c for c in verb.children if view.sent_of[c.i] == k), key=lambda c: abs(c.i - verb.i)
+        )  # the parser may take a word of another line for the subject
+        if any(c.dep_ == "nsubj" and view.sent_of[c.i] != k for c in verb.children):
+            return _outside_subject(view, verb, before_only=True)
+        for child in children:
+            if child.dep_ == "nsubj":
+                return _past_dateline(view, child)
+            if child.dep_ == "nsubjpass":
+                if verb.lemma_ == "quote" or verb.i != start.i:
+                    return child  # "X was quoted as saying", "he wouldn't be drawn, instead saying"
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # "X responded before adding ..."
+            seen += 1
+            continue
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
-            verb = verb.head
+            head = verb.head
+            if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _is_cue(head.head):
+                head = head.head
+            verb = head
             seen += 1
             continue
         return None
     return None
 
 
-def _speaker(verb: Token, index: ActorIndex) -> _Speaker | None:
-    subj = _subject_of(verb)
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _past_dateline(view: _View, subj: Token) -> Token:
+    """ "BRUSSELS—European leaders ... say": the subject after a dateline, not the dateline."""
+    i = subj.i
+    if not (subj.text.isupper() and i + 1 < len(view.tokens) and view.tokens[i + 1].text in _DASHES):
+        return subj
+    after = [t for t in subj.subtree if t.i > i + 1]
+    for t in after:
+        if t.dep_ in _SUBJECTS:
+            return t
+    return next(
+        (t for t in after if t.pos_ in {"NOUN", "PROPN"} and t.head.i <= i + 1 or t.head.i == i), subj
+    )
+
+
+def _speaker(view: _View, verb: Token) -> _Speaker | None:
+    """The actor who speaks through a cue verb, or None when it is not a known actor."""
+    subj = _subject_of(view, verb)
     if subj is None:
         return None
-    actor = index.actor_at(subj) or index.actor_in(list(subj.subtree))
-    if actor is None:
+    if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "X, who said ...": the noun the relative clause modifies
+    if view.quote_of[subj.i] >= 0 and view.quote_of[verb.i] < 0:
+        subj = _outside_subject(view, verb)  # the parser took a word of the quote for the subject
+        if subj is None:
+            return None
+    return _actor_of(view, subj)
+
+
+def _outside_subject(view: _View, verb: Token, before_only: bool = False) -> Token | None:
+    """An actor token right after (inverted) or right before the verb, outside quotes."""
+    lo, hi = view.sents[view.sent_of[verb.i]]
+    after = [] if before_only else list(range(verb.i + 1, min(hi, verb.i + 6)))
+    for i in after + list(range(verb.i - 1, max(lo, verb.i - 6) - 1, -1)):
+        if view.quote_of[i] >= 0:
+            continue
+        t = view.tokens[i]
+        if i in view.index.by_token or view.index.is_pronoun(t) or t.pos_ == "PROPN" and t.dep_ != "compound":
+            return t
+    return None
+
+
+def _actor_of(view: _View, subj: Token) -> _Speaker | None:
+    if view.is_masked(subj.idx, subj.idx + len(subj.text)):
         return None
-    return _Speaker(actor, subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS)
+    index = view.index
+    pronoun = index.is_pronoun(subj)
+    actor = _titled_person(view, subj) or index.actor_at(subj)
+    if actor is None and not pronoun:
+        k = view.sent_of[subj.i]
+        clauses = {x.i for c in subj.children if c.dep_ in {"relcl", "acl"} for x in c.subtree}
+        phrase = [
+            t
+            for t in subj.subtree
+            if view.sent_of[t.i] == k and t.i not in clauses and not (t.dep_ == "poss" and t.pos_ == "PRON")
+        ]
+        if subj.pos_ == "NOUN" and _is_title_word(subj):  # "ECFR fellow Camille Grand": the person
+            people = [t for t in phrase if index.types.get(index.by_token.get(t.i, "")) is ActorType.PERSON]
+            if people:
+                phrase = people
+        actor = (
+            index.group_actor(subj, cues()["group_speakers"])
+            or index.actor_in(phrase)
+            or index.speaker_actor(subj)
+            or _apposed_name(view, subj)
+            or index.described_actor(subj)
+        )
+    if actor is None:
+        actor = _own_author(view, subj) or _document_author(view, subj)
+        return _Speaker(actor, 0.6) if actor else None
+    return _Speaker(actor, 0.75, subj.i) if pronoun else _Speaker(actor, 0.9)
 
 
-def _cue_text(verb: Token) -> str:
+def _apposed_name(view: _View, subj: Token) -> str | None:
+    """ "the Vatican spokesman, Federico Lombardi, said": the name in apposition to a role noun."""
+    for c in subj.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and view.sent_of[c.i] == view.sent_of[subj.i]:
+            return view.index.actor_at(c) or view.index.speaker_actor(c)
+    return None
+
+
+def _titled_person(view: _View, subj: Token) -> str | None:
+    """ "ECFR fellow Camille Grand", "Kremlin spokesman Dmitry Peskov": the person a role word introduces,
+    even where the parser made the organisation the head of the subject."""
+    index = view.index
+    if subj.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    k = view.sent_of[subj.i]
+    for t in subj.subtree:
+        actor = index.by_token.get(t.i)
+        if actor is None or index.types.get(actor) is not ActorType.PERSON or view.sent_of[t.i] != k:
+            continue
+        before = view.tokens[t.i - 1] if t.i > 0 else None
+        if before is not None and index.by_token.get(before.i) != actor and _is_title_word(before):
+            return actor
+    return None
+
+
+def _is_title_word(tok: Token) -> bool:
+    from kg.actors.gazetteer import lexicon
+
+    lex = lexicon()
+    low = tok.lower_
+    return low in lex["titles"] or low in lex.get("title_heads", frozenset())
+
+
+def _own_author(view: _View, noun: Token) -> str | None:
+    """ "a summary of the survey, compiled by X" / "X's report": the author named in the phrase itself."""
+    if noun.lemma_.lower() not in cues()["document_nouns"]:
+        return None
+    k = view.sent_of[noun.i]
+    for t in noun.subtree:
+        if view.sent_of[t.i] == k and t.dep_ in {"poss", "pobj"} and _by_or_poss(t, noun):
+            actor = view.index.actor_in(list(t.subtree))
+            if actor is not None:
+                return actor
+    return None
+
+
+def _document_author(view: _View, subj: Token) -> str | None:
+    """ "the report says" / "the letter says": the actor named as author of that document nearby
+    ("a report by X", "X's letter", "the letter, drafted by X")."""
+    nouns = cues()["document_nouns"]
+    if subj.lemma_.lower() not in nouns:
+        return None
+    k = view.sent_of[subj.i]
+    first = view.sents[max(0, k - 2)][0]
+    for i in range(subj.i - 1, first - 1, -1):
+        tok = view.tokens[i]
+        if tok.lemma_.lower() in nouns and tok.pos_ == "NOUN":
+            authors = [t for t in tok.subtree if t.dep_ in {"poss", "pobj"} and _by_or_poss(t, tok)]
+            for t in authors:
+                actor = view.index.actor_in(list(t.subtree))
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _by_or_poss(t: Token, noun: Token) -> bool:
+    """A possessor of the noun, or the object of a "by"/"from" that belongs to it."""
+    if t.dep_ == "poss":
+        return t.head.i == noun.i
+    return t.head.lower_ in {"by", "from"}
+
+
+def _cue_text(view: _View, verb: Token) -> str:
     """The reporting expression: the verb plus what completes it ("told reporters", "wrote on X")."""
     tokens = [verb]
     for child in verb.children:
@@ -81,10 +395,9 @@ def _cue_text(verb: Token) -> str:
         where = child.dep_ == "prep" and child.lower_ in {"on", "in"} and verb.lemma_ in {"write", "post"}
         if completes or where:
             tokens.extend(child.subtree)
-    sent = verb.sent
-    tokens = sorted(t for t in tokens if sent.start <= t.i < sent.end)
-    doc = verb.doc
-    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    lo, hi = view.sents[view.sent_of[verb.i]]
+    tokens = sorted(t for t in tokens if lo <= t.i < hi) or [verb]
+    text = verb.doc[tokens[0].i : tokens[-1].i + 1].text
     return text.split("\n")[0].strip()
 
 
@@ -97,16 +410,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
-    s = first.sent.start_char if first is not None else start
-    e = last.sent.end_char if last is not None else end
-    return s, e
-
-
 def _make(
-    doc: Doc,
+    view: _View,
     speaker: str,
     start: int,
     end: int,
@@ -115,13 +420,16 @@ def _make(
     confidence: float,
     topics: Sequence[Topic],
 ) -> Statement | None:
-    text = doc.text
-    start, end = _trim(text, start, end)
-    if end - start < 2:
+    text = view.text
+    start, end = _trim(text, *view.clip_masked(start, end))
+    if end - start < 2 or view.is_masked(start, end):
         return None
-    s_start, s_end = _sentence_bounds(doc, start, end)
+    first, last = view.sent_of[view.token_at(start)], view.sent_of[view.token_at(end - 1)]
+    s_start, s_end = view.sent_chars(first)[0], view.sent_chars(last)[1]
+    s_start, s_end = min(s_start, start), max(s_end, end)
     quote = text[start:end]
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    sentence_span = view.doc.char_span(s_start, s_end, alignment_mode="expand")  # the cue carries the stance
     return Statement(
         speaker=speaker,
         quote=quote,
@@ -134,190 +442,799 @@ def _make(
         sentence_end=s_end,
         confidence=round(confidence, 3),
         position=position_label(quote),
-        topics=topics_for(span, topics) if span is not None else (),
+        topics=topics_for(span, topics) if span is not None and topics else (),
+        stance=stance_for(sentence_span) if sentence_span is not None else None,
     )
 
 
-def _inside(i: int, quotes: Sequence[QuoteSpan]) -> bool:
-    return any(q.open_at <= i <= q.close_at for q in quotes)
+def _paragraph_clip(view: _View, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
+    """Clip a token range to the line (paragraph) of the anchor token: content never crosses one."""
+    line = view.line_of(view.starts[anchor])
+    while lo < hi and view.line_of(view.starts[lo]) < line:
+        lo += 1
+    while hi > lo and view.line_of(view.starts[hi - 1]) > line:
+        hi -= 1
+    while lo < hi and view.tokens[lo].is_space:
+        lo += 1
+    while hi > lo and view.tokens[hi - 1].is_space:
+        hi -= 1
+    return (lo, hi) if lo < hi else None
 
 
-def _word_count(doc: Doc, start: int, end: int) -> int:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return 0 if span is None else sum(1 for t in span if not t.is_punct)
+def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
+    """Token range of the clause a cue verb reports ("that NATO would ..."), without the complementiser."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or view.sent_of[child.i] != view.sent_of[verb.i]:
+            continue
+        sub = list(child.subtree)
+        if view.quote_of[child.i] < 0 or any(
+            view.quote_of[t.i] < 0 and not (t.is_punct or t.is_space) for t in sub
+        ):
+            if sub and sub[0].dep_ == "mark" and sub[0].lower_ in {"that", "whether", "if"}:
+                sub = sub[1:]
+            if not sub:
+                return None
+            if child.i < verb.i:  # "X ..., Y said": all before the cue clause is what Y said
+                lo = min(sub[0].i, view.sents[view.sent_of[verb.i]][0])
+                first = min([verb.i] + [t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree])
+                hi = max(sub[-1].i + 1, first)
+                return _paragraph_clip(view, lo, hi, verb.i)
+            return _paragraph_clip(view, sub[0].i, _extend_right(view, verb, sub[-1].i + 1), verb.i)
+    return _displaced_that_clause(view, verb)
 
 
-def _cue_near(doc: Doc, q: QuoteSpan, quotes: Sequence[QuoteSpan]) -> Token | None:
-    """A reporting verb outside any quote in the sentence(s) around the quote, nearest first."""
-    sents = set()
-    for pos in (q.open_at, q.close_at):
-        span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if span is not None:
-            sents.add((span.sent.start, span.sent.end))
+def _displaced_that_clause(view: _View, verb: Token) -> tuple[int, int] | None:
+    """ "X stated after a meeting with Y that Z is ...": a that-clause the parser hung on a noun in
+    between (as a relative clause whose verb has a subject of its own)."""
+    lo, hi = view.sents[view.sent_of[verb.i]]
+    for i in range(verb.i + 1, min(hi, verb.i + 15)):
+        t = view.tokens[i]
+        if t.lower_ != "that" or view.quote_of[i] >= 0:
+            continue
+        h = t.head
+        if h.dep_ != "relcl" or not any(
+            c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.i != t.i for c in h.children
+        ):
+            return None
+        sub = [x for x in h.subtree if x.i > i]
+        if not sub or not any(a.i == verb.i for a in h.ancestors):
+            return None
+        return _paragraph_clip(view, sub[0].i, sub[-1].i + 1, verb.i)
+    return None
+
+
+def _extend_right(view: _View, verb: Token, hi: int) -> int:
+    """End of the reported content: clauses after the complement that belong to it ("..., because ...",
+    "..., but he ...") hang on the cue verb in the parse; other predicates of the speaker
+    ("and has championed ...") and participles (", conceding ...") do not."""
+    for c in verb.children:
+        if c.i < hi or view.sent_of[c.i] != view.sent_of[verb.i]:
+            continue
+        participle = c.tag_ in {"VBG", "VBN"} and not any(m.dep_ == "mark" for m in c.children)
+        clause = c.dep_ == "advcl" and not participle
+        own = c.dep_ == "conj" and not _is_cue(c) and any(x.dep_ in _SUBJECTS for x in c.children)
+        if clause or own:
+            hi = max(hi, max(t.i for t in c.subtree) + 1)
+    return hi
+
+
+_TAIL_DEPS = frozenset({"appos", "relcl", "advcl"})
+_TAIL_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
+
+
+def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
+    """Drop what trails the reported proposition after a comma or dash: an apposition ("..., a federal
+    provision that ..."), a non-restrictive relative clause ("..., which votes on ..."), a participle
+    (", conceding ...")."""
+    for t in view.tokens[lo:hi]:
+        if t.dep_ not in _TAIL_DEPS or t.head.i < lo or t.head.i >= hi:
+            continue
+        first = min(x.i for x in t.subtree)
+        if first - 1 <= lo or view.tokens[first - 1].text not in _TAIL_MARKS:
+            continue
+        if t.dep_ == "relcl" and view.tokens[first].lower_ not in {"which", "who", "whose", "where", "when"}:
+            continue
+        if t.dep_ == "advcl" and (t.tag_ not in {"VBG", "VBN"} or any(c.dep_ == "mark" for c in t.children)):
+            continue
+        if max(x.i for x in t.subtree) < hi - 2:
+            continue  # not at the end of the content
+        cut = first - 1
+        if sum(1 for x in view.tokens[lo:cut] if not x.is_punct) >= 3:
+            return lo, cut
+    return lo, hi
+
+
+def _whole_quotes(view: _View, lo: int, hi: int) -> tuple[int, int]:
+    """Widen a token range so that it never cuts a quotation in two (within the paragraph)."""
+    first, last = view.quote_of[lo], view.quote_of[hi - 1]
+    if first >= 0:
+        lo = min(lo, view.token_at(view.quotes[first].open_at))
+    if last >= 0:
+        close = view.token_at(view.quotes[last].close_at)
+        if view.line_of(view.starts[close]) == view.line_of(view.starts[hi - 1]):
+            hi = max(hi, close + 1)
+    return lo, hi
+
+
+def _inverted(view: _View, verb: Token) -> bool:
+    """True for a cue that follows the quote it reports ("'...,' he said")."""
+    k = view.sent_of[verb.i]
+    if view.quote_of[verb.head.i] >= 0 and view.sent_of[verb.head.i] == k:
+        return True
+    return any(
+        c.i < verb.i
+        and view.quote_of[c.i] >= 0
+        and c.dep_ in {"ccomp", "parataxis", "dobj"}
+        and view.sent_of[c.i] == k
+        for c in verb.children
+    )
+
+
+def _reports(view: _View, verb: Token) -> bool:
+    """False for cues that do not report here: inside a restrictive relative clause ("voters who say",
+    "a decision he believes was ...")."""
+    if verb.dep_ != "relcl":
+        return True
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subj is None or subj.lower_ not in RELATIVE_PRONOUNS:
+        return False
+    return subj.i > 0 and view.tokens[subj.i - 1].text == ","
+
+
+def _fragment_phrase(view: _View, verb: Token, quote: int) -> tuple[int, int] | None:
+    """The phrase after a cue verb that carries a quoted fragment ("called them 'deplorables'")."""
+    q = view.quotes[quote]
+    k = view.sent_of[verb.i]
+    right = [
+        c
+        for c in verb.children
+        if c.i > verb.i and c.dep_ in _CONTENT_DEPS | {"ccomp"} and view.sent_of[c.i] == k
+    ]
+    for c in right:
+        sub = list(c.subtree)
+        if sub[0].idx <= q.start and view.last_word_end(q) <= sub[-1].idx + len(sub[-1].text):
+            first = min((r for r in right if not r.is_punct), key=lambda r: r.i)
+            lo = min(t.i for t in first.subtree)
+            if view.tokens[lo].dep_ == "mark" and view.tokens[lo].lower_ in {"that", "whether", "if"}:
+                lo += 1
+            return _paragraph_clip(view, lo, sub[-1].i + 1, verb.i)
+    return None
+
+
+def _quotes_in(view: _View, lo: int, hi: int) -> list[int]:
+    """Quotes whose words lie inside the token range [lo, hi) (their marks and final stop may not)."""
+    start = view.starts[lo]
+    end = view.starts[hi - 1] + len(view.tokens[hi - 1].text)
+    return [k for k, q in enumerate(view.quotes) if start <= q.start and view.last_word_end(q) <= end]
+
+
+def _words_outside(view: _View, lo: int, hi: int, inside: Iterable[int]) -> int:
+    spans = [(view.quotes[k].open_at, view.quotes[k].close_at) for k in inside]
+    n = 0
+    for t in view.tokens[lo:hi]:
+        if t.is_punct or t.is_space or any(a <= t.idx <= b for a, b in spans):
+            continue
+        n += 1
+    return n
+
+
+@dataclass
+class _Found:
+    """A statement in the making: who, which characters, how it was reported."""
+
+    speaker: str
+    start: int
+    end: int
+    kind: QuoteType
+    cue: str
+    confidence: float
+    pronoun: int = -1
+
+
+def _cue_statements(
+    view: _View, cue_tokens: list[Token], consumed: dict[int, tuple[_Speaker | None, str]]
+) -> list[_Found]:
+    """Indirect and mixed statements of every cue; quotes a cue reports directly go to `consumed`."""
+    lexicon = cues()
+    out: list[_Found] = []
+    for verb in cue_tokens:
+        if not _reports(view, verb):
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        span = _complement(view, verb)
+        if span is not None and _inverted(view, verb) and view.tokens[span[0] - 1].lower_ != "that":
+            span = None
+        quoted = _quotes_in(view, *span) if span else []
+        if span is None:
+            near = [k for k in _sentence_quotes(view, verb) if view.quotes[k].open_at > verb.idx]
+            for k in near:
+                span = _fragment_phrase(view, verb, k)
+                if span is not None:
+                    quoted = _quotes_in(view, *span)
+                    break
+        nominal = False
+        if span is None and verb.lemma_.lower() not in lexicon["direct_only"]:
+            span = _host_clause(view, verb)
+        if span is None and verb.lemma_.lower() not in lexicon["direct_only"]:
+            span = _nominal_content(view, verb)
+            nominal = span is not None
+        if span is None:
+            continue
+        speaker = _speaker(view, verb)
+        if speaker is None or negated:
+            continue
+        lo, hi = _whole_quotes(view, *_trim_tail(view, *span))
+        start = view.starts[lo]
+        end = view.starts[hi - 1] + len(view.tokens[hi - 1].text)
+        cue = _cue_text(view, verb)
+        outside = _words_outside(view, lo, hi, quoted) if quoted else 0
+        inside = sum(view.words(view.quotes[k].start, view.quotes[k].end) for k in quoted)
+        if quoted and (outside == 0 or outside <= 2 and inside >= 6):
+            for k in quoted:
+                consumed.setdefault(k, (speaker, cue))
+            continue
+        lemma = verb.lemma_.lower()
+        if not quoted and (lemma in lexicon["direct_only"] or view.words(start, end) < 3):
+            continue
+        kind = QuoteType.MIXED if quoted else QuoteType.INDIRECT
+        for k in quoted:
+            consumed.setdefault(k, (None, ""))  # reported inside the paraphrase
+        conf = speaker.confidence - (0.35 if nominal else 0.2)
+        out.append(_Found(speaker.actor, start, end, kind, cue, conf, speaker.pronoun))
+    return out
+
+
+def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
+    """For a parenthetical cue ("X will, Y said, ...", "as Y reported, X ..."): the clause it interrupts,
+    its longest stretch outside the cue's own words."""
+    head = verb.head
+    k = view.sent_of[verb.i]
+    if head.i == verb.i or view.sent_of[head.i] != k or view.quote_of[head.i] >= 0:
+        return None
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if not (verb.dep_ == "parataxis" or verb.dep_ == "advcl" and marks & {"as"}):
+        return None
+    if any(
+        c.dep_ in {"dobj", "xcomp", "ccomp", "aux"} and c.lower_ not in {"it", "has", "have", "had"}
+        for c in verb.children
+    ):
+        return None  # not a bare "X said" / "as X reported" but a clause of its own
+    if sum(1 for _ in verb.subtree) > 10:
+        return None
+    own = {t.i for t in verb.subtree}
+    lo_s, hi_s = view.sents[k]
+    tokens = [t.i for t in head.subtree if t.i not in own and lo_s <= t.i < hi_s]
+    runs: list[list[int]] = []
+    for i in tokens:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best = max(runs, key=lambda r: sum(1 for i in r if not view.tokens[i].is_punct), default=None)
+    if not best or any(view.quote_of[i] >= 0 for i in best):
+        return None
+    return _paragraph_clip(view, best[0], best[-1] + 1, verb.i)
+
+
+def _nominal_content(view: _View, verb: Token) -> tuple[int, int] | None:
+    """What a cue verb without a clause reports: its infinitive ("vowed to repeal ...") or its object
+    phrase ("announced a benefit concert", "claimed self-defense")."""
+    if _inverted(view, verb) or verb.lemma_.lower() in cues()["no_object_content"]:
+        return None
+    for c in verb.children:
+        if c.i < verb.i or view.sent_of[c.i] != view.sent_of[verb.i]:
+            continue
+        if (
+            c.dep_ == "xcomp"
+            and c.pos_ in {"VERB", "AUX"}
+            or c.dep_ == "dobj"
+            and c.pos_ in {"NOUN", "PROPN"}
+        ):
+            sub = list(c.subtree)
+            if len([t for t in sub if not t.is_punct]) < 2:
+                return None
+            return _paragraph_clip(view, sub[0].i, _extend_right(view, verb, sub[-1].i + 1), verb.i)
+    return None
+
+
+def _sentence_quotes(view: _View, tok: Token) -> list[int]:
+    lo, hi = view.sents[view.sent_of[tok.i]]
+    return sorted({view.quote_of[i] for i in range(lo, hi) if view.quote_of[i] >= 0})
+
+
+def _roots(view: _View, k: int) -> list[Token]:
+    """Tokens inside quote k whose head lies outside it (where the quote hangs in the parse)."""
+    q = view.quotes[k]
+    lo = view.token_at(q.start)
+    out = []
+    for i in range(lo, len(view.tokens)):
+        t = view.tokens[i]
+        if t.idx >= q.end:
+            break
+        outside = not t.is_punct and view.quote_of[t.head.i] != k
+        if t.idx >= q.start and (outside or t.head.i == t.i):
+            out.append(t)
+    return out
+
+
+def _cue_for(view: _View, k: int, cue_set: set[int]) -> tuple[Token | None, bool]:
+    """The cue that reports quote k, and whether the quote is its whole content (not a fragment).
+
+    First where the parse hangs the quote (on a cue, or a cue hanging on the quote: "'...,' he said"),
+    then the nearest cue in the quote's sentence(s), then a cue ending the sentence before with a colon.
+    """
+    q = view.quotes[k]
+    roots = _roots(view, k)
+    lo_s = view.sent_of[view.token_at(q.open_at)]
+    hi_s = view.sent_of[view.token_at(max(q.open_at, q.close_at - 1))]
+    lo, hi = view.sents[lo_s][0], view.sents[hi_s][1]
+    close = view.token_at(q.close_at)
+    for r in roots:
+        h = r.head
+        same_line = view.line_of(h.idx) == view.line_of(q.open_at)
+        before = h.i < r.i and (same_line or view.text[h.idx : q.open_at].rstrip().endswith(":"))
+        if h.i in cue_set and view.quote_of[h.i] < 0 and (before or close < h.i < hi and h.i - close <= 6):
+            return h, True  # (a cue after the quote stands right after it: "'...,' he said")
+    for i in range(lo, hi):
+        if i in cue_set and view.quote_of[i] < 0 and view.quote_of[view.tokens[i].head.i] == k:
+            return view.tokens[i], True  # a parenthetical cue hanging on the quote
+    after = hi_s + 1
+    if after < len(view.sents) and view.line_of(view.sent_chars(after)[0]) == view.line_of(q.close_at):
+        a_lo, a_hi = view.sents[after]
+        while a_lo < a_hi and view.quote_of[a_lo] == k:
+            a_lo += 1  # the closing mark may open the next sentence
+        if a_lo < a_hi and view.starts[a_lo] - q.close_at <= 3 and view.quote_of[a_lo] < 0:
+            hi = max(hi, min(a_hi, a_lo + 6))  # '"...?" Aino Virtanen said.' parsed as its own sentence
     candidates = []
-    for s, e in sents:
-        for tok in doc[s:e]:
-            if _is_cue(tok) and not _inside(tok.idx, quotes):
-                dist = tok.idx - q.close_at if tok.idx > q.close_at else q.open_at - tok.idx
-                candidates.append((dist, tok.i, tok))
-    return min(candidates)[2] if candidates else None
+    for i in range(lo, hi):
+        if i in cue_set and view.quote_of[i] < 0:
+            t = view.tokens[i]
+            dist = t.idx - q.close_at if t.idx > q.close_at else q.open_at - t.idx
+            candidates.append((dist, i))
+    if candidates:
+        cue = view.tokens[min(candidates)[1]]
+        if not _related(view, roots, cue):
+            return None, False  # the quote sits in an adjunct of the cue ("after a meeting of the '...'")
+        return cue, not _embedded(view, k, roots)
+    for r in roots:  # an unlisted verb the quote hangs on with a clear subject ("shot back, '...'")
+        h = r.head
+        if (
+            r.dep_ in {"ccomp", "parataxis"}
+            and h.pos_ == "VERB"
+            and view.quote_of[h.i] < 0
+            and lo <= h.i < hi
+            and any(c.dep_ == "nsubj" and view.quote_of[c.i] < 0 for c in h.children)
+        ):
+            return h, True
+    if lo_s > 0:
+        plo, phi = view.sents[lo_s - 1]
+        tail = view.text[view.sent_chars(lo_s - 1)[0] : q.open_at].rstrip()
+        if tail.endswith(":") and _sentence_initial(view, q):
+            direct_only = cues()["direct_only"]
+            for i in range(phi - 1, plo - 1, -1):
+                if i in cue_set and view.tokens[i].lemma_.lower() not in direct_only:
+                    return view.tokens[i], True
+    return None, False
 
 
-def _colon_speaker(doc: Doc, q: QuoteSpan, index: ActorIndex) -> str | None:
+_ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "nsubj", "nsubjpass", "agent", "mark", "aux", "neg"})
+
+
+def _related(view: _View, roots: list[Token], cue: Token) -> bool:
+    """True when the quote can be what the cue reports: it hangs below the cue other than through an
+    adjunct or the subject, or the cue hangs inside the quote's clause, or they share a clause."""
+    for r in roots:
+        if view.sent_of[r.i] != view.sent_of[cue.i]:
+            return True  # the cue stands in the sentence next to the quote
+        t = r
+        for _ in range(12):
+            if t.head.i == cue.i:
+                if t.dep_ not in _ADJUNCT_DEPS:
+                    return True
+                break
+            if t.head.i == t.i:
+                break
+            t = t.head
+        t = cue
+        for _ in range(12):  # the cue inside the quote's clause ("'...', he said" as parataxis)
+            if t.head.i == r.i:
+                return True
+            if t.head.i == t.i:
+                break
+            t = t.head
+        if r.head.i == cue.head.i and r.dep_ not in _ADJUNCT_DEPS:
+            return True
+    return not roots
+
+
+def _embedded(view: _View, k: int, roots: list[Token]) -> bool:
+    """True when the quote is a fragment inside a narrative clause ("was 'an egregious act'")."""
+    q = view.quotes[k]
+    if _sentence_initial(view, q):
+        return False
+    if any(r.dep_ in {"ccomp", "parataxis"} or r.head.i == r.i for r in roots):
+        return False
+    before = view.text[max(0, q.open_at - 3) : q.open_at].strip()
+    return not before.endswith((":", ","))
+
+
+def _colon_speaker(view: _View, q: QuoteSpan) -> str | None:
     """ "X: '...'" style: an actor right before a colon that opens the quote."""
-    before = doc.text[max(0, q.open_at - 3) : q.open_at].strip()
+    before = view.text[max(0, q.open_at - 3) : q.open_at].strip()
     if not before.endswith(":"):
         return None
-    span = doc.char_span(q.open_at - 1, q.open_at, alignment_mode="expand")
-    if span is None:
-        return None
-    sent = span.sent
-    for tok in reversed(doc[sent.start : span.start]):
-        actor = index.by_token.get(tok.i)
-        if actor is not None:
+    colon = view.token_at(view.text.rfind(":", 0, q.open_at))
+    lo = view.sents[view.sent_of[colon]][0]
+    for i in range(colon - 1, max(lo, colon - 8) - 1, -1):
+        actor = view.index.by_token.get(i)
+        if actor is not None and not view.is_masked(view.starts[i], view.starts[i] + 1):
             return actor
     return None
 
 
-def _complement(verb: Token) -> Span | None:
-    """The clause a cue verb reports ("that NATO would ..."), without the complementiser."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            tokens = [t for t in child.subtree]
-            if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"}:
-                tokens = tokens[1:]
-            if not tokens:
-                return None
-            span = verb.doc[tokens[0].i : tokens[-1].i + 1]
-            return _within_paragraph(span, verb)
-    return None
+def _sentence_initial(view: _View, q: QuoteSpan) -> bool:
+    """True when nothing but punctuation stands between the quote's sentence (or line) start and it."""
+    k = view.sent_of[view.token_at(q.open_at)]
+    s = max(view.sent_chars(k)[0], view.line_starts[view.line_of(q.open_at)])
+    return not any(ch.isalnum() for ch in view.text[s : q.open_at])
 
 
-def _within_paragraph(span: Span, anchor: Token) -> Span | None:
-    """Clip a span to the paragraph of `anchor`: reported content never crosses a paragraph break."""
-    doc = span.doc
-    start, end = span.start, span.end
-    for i in range(anchor.i - 1, start - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            start = i + 1
-            break
-    for i in range(max(anchor.i, start), end):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i + 1 if not doc[i].is_space else i
-            break
-    return doc[start:end] if start < end else None
+def _fragment_content(view: _View, cue: Token, q: QuoteSpan) -> tuple[int, int]:
+    """What a speaker said around a quoted fragment: the cue's complement if it holds the quote, else
+    the rest of the sentence on the quote's side of the cue."""
+    span = _complement(view, cue) or _fragment_phrase(view, cue, view.quote_of[view.token_at(q.open_at)])
+    if span is not None:
+        start = view.starts[span[0]]
+        end = view.starts[span[1] - 1] + len(view.tokens[span[1] - 1].text)
+        if start <= q.open_at and q.close_at <= end:
+            return start, end
+    k = view.sent_of[cue.i]
+    s, e = view.sent_chars(k)
+    if q.open_at > cue.idx:  # after the cue and what completes it ("told reporters")
+        last = cue.i
+        for c in cue.children:
+            completes = c.dep_ in {"prt", "dative", "npadvmod"} or c.dep_ == "dobj" and cue.lemma_ == "tell"
+            if c.i > cue.i and completes:
+                last = max(last, max(t.i for t in c.subtree))
+        return view.starts[last] + len(view.tokens[last].text), e
+    subj = _subject_of(view, cue)
+    first = min([cue.i] + ([min(t.i for t in subj.subtree)] if subj is not None else []))
+    return s, view.starts[first]
 
 
-def direct_statements(
-    doc: Doc, index: ActorIndex, quotes: Sequence[QuoteSpan], topics: Sequence[Topic] = ()
-) -> tuple[list[Statement], set[int]]:
-    """Direct quotes with their speakers; also returns the cue tokens used, so indirect skips them."""
-    out: list[Statement] = []
-    used: set[int] = set()
+def _quote_statements(
+    view: _View,
+    cue_set: set[int],
+    consumed: dict[int, tuple[_Speaker | None, str]],
+    earlier: list[_Found],
+) -> list[_Found]:
+    """Direct quotes with their speakers, in text order (continuations need the statement before)."""
     min_words = int(cues()["min_direct_words"])
-    last: tuple[str, str, int] | None = None  # (speaker, cue, paragraph start) of the previous quote
-    for q in quotes:
-        if _word_count(doc, q.start, q.end) < min_words:
+    out: list[_Found] = []
+    ordered = sorted(earlier, key=lambda f: f.end)
+    ends = [f.end for f in ordered]
+    prev: _Found | None = None  # the previous quote's statement
+    prev_q: QuoteSpan | None = None
+    by_quote: dict[int, _Found] = {}
+    for k, q in enumerate(view.quotes):
+        found: _Found | None = None
+        if view.is_masked(q.open_at, q.close_at) or (k in consumed and consumed[k][0] is None):
+            prev, prev_q = None, q
             continue
-        para = doc.text.rfind("\n", 0, q.open_at) + 1
-        cue = _cue_near(doc, q, quotes)
-        speaker: str | None = None
-        confidence = 0.9
-        cue_text = ""
+        if k in consumed:
+            owner, cue_text = consumed[k]
+            assert owner is not None
+            found = _Found(
+                owner.actor, q.start, q.end, QuoteType.DIRECT, cue_text, owner.confidence, owner.pronoun
+            )
+        enough = view.words(q.start, q.end) >= min_words
+        cue, whole = (None, False) if found is not None else _cue_for(view, k, cue_set)
         if cue is not None:
-            comp = _complement(cue)
-            if comp is not None and _mixed(comp, q):
-                continue  # a fragment inside a paraphrase: the indirect pass reports it as mixed
-            found = _speaker(cue, index)
-            if found is not None:
-                speaker, cue_text = found.actor, _cue_text(cue)
-                confidence = 0.75 if found.pronoun else 0.9
-                used.add(cue.i)
-        if speaker is None:
-            speaker = _colon_speaker(doc, q, index)
-            cue_text = ":" if speaker else ""
-            confidence = 0.8
-        if speaker is None and last is not None and (last[2] == para or q.open_at - 1 <= para + 1):
-            # a quote that carries on the previous speaker's words (split quote or next paragraph)
-            speaker, cue_text, confidence = last[0], last[1], 0.6
-        if speaker is None:
-            last = None
-            continue
-        made = _make(doc, speaker, q.start, q.end, QuoteType.DIRECT, cue_text, confidence, topics)
-        if made is not None:
-            out.append(made)
-            last = (speaker, cue_text, para)
-    return out, used
+            speaker = _speaker(view, cue)
+            if speaker is not None and whole and enough:
+                found = _Found(
+                    speaker.actor,
+                    q.start,
+                    q.end,
+                    QuoteType.DIRECT,
+                    _cue_text(view, cue),
+                    speaker.confidence,
+                    speaker.pronoun,
+                )
+            elif speaker is not None and not whole:
+                start, end = _fragment_content(view, cue, q)
+                if view.words(start, end) >= 3 and not _covered(earlier, speaker.actor, start, end):
+                    conf = speaker.confidence - 0.15
+                    found = _Found(
+                        speaker.actor,
+                        start,
+                        end,
+                        QuoteType.MIXED,
+                        _cue_text(view, cue),
+                        conf,
+                        speaker.pronoun,
+                    )
+        elif found is None and enough:
+            actor = _colon_speaker(view, q)
+            if actor is not None:
+                found = _Found(actor, q.start, q.end, QuoteType.DIRECT, ":", 0.8)
+            else:
+                last = _last_before(ordered, ends, out, q.open_at)
+                if prev is not None and prev_q is not None and prev_q.continues:
+                    found = _Found(
+                        prev.speaker, q.start, q.end, QuoteType.DIRECT, prev.cue, 0.7, prev.pronoun
+                    )
+                elif last is not None and _sentence_initial(view, q) and _adjacent(view, last, q):
+                    found = _Found(
+                        last.speaker, q.start, q.end, QuoteType.DIRECT, last.cue, 0.6, last.pronoun
+                    )
+        if found is not None:
+            out.append(found)
+            by_quote[k] = found
+        prev, prev_q = found, q
+    for k in range(len(view.quotes) - 2, -1, -1):  # a run-on quote whose cue comes in its last paragraph
+        q, nxt = view.quotes[k], by_quote.get(k + 1)
+        if (
+            q.continues
+            and k not in by_quote
+            and nxt is not None
+            and nxt.kind is QuoteType.DIRECT
+            and _sentence_initial(view, q)
+            and not view.is_masked(q.open_at, q.close_at)
+            and k not in consumed
+        ):
+            by_quote[k] = _Found(nxt.speaker, q.start, q.end, QuoteType.DIRECT, nxt.cue, 0.7, nxt.pronoun)
+            out.append(by_quote[k])
+    return out
 
 
-def _mixed(comp: Span, q: QuoteSpan) -> bool:
-    """True when the quote sits inside a longer paraphrase (more than a few words outside the marks)."""
-    if not (comp.start_char <= q.open_at + 1 and q.close_at <= comp.end_char + 1):
-        return False
-    outside = [t for t in comp if not t.is_punct and not (q.open_at <= t.idx <= q.close_at)]
-    return len(outside) > 2
+def _covered(found: list[_Found], speaker: str, start: int, end: int) -> bool:
+    return any(f.speaker == speaker and f.start <= start + 2 and end - 2 <= f.end for f in found)
 
 
-def indirect_statements(
-    doc: Doc, index: ActorIndex, quotes: Sequence[QuoteSpan], used: set[int], topics: Sequence[Topic] = ()
-) -> Iterator[Statement]:
-    """Reported speech: cue verbs with a clausal complement, outside quotes; mixed when it quotes."""
-    direct_only = set(cues()["direct_only"])
-    for tok in doc:
-        if tok.i in used or not _is_cue(tok) or tok.lemma_.lower() in direct_only or _inside(tok.idx, quotes):
-            continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue
-        comp = _complement(tok)
-        if comp is None or len([t for t in comp if not t.is_punct]) < 3:
-            continue
-        found = _speaker(tok, index)
-        if found is None:
-            continue
-        has_quote = any(comp.start_char <= q.open_at and q.close_at <= comp.end_char for q in quotes)
-        kind = QuoteType.MIXED if has_quote else QuoteType.INDIRECT
-        confidence = 0.6 if found.pronoun else 0.7
-        made = _make(
-            doc, found.actor, comp.start_char, comp.end_char, kind, _cue_text(tok), confidence, topics
-        )
-        if made is not None:
-            yield made
+def _last_before(ordered: list[_Found], ends: list[int], direct: list[_Found], pos: int) -> _Found | None:
+    k = bisect_right(ends, pos)
+    best = ordered[k - 1] if k else None
+    if direct and direct[-1].end <= pos and (best is None or direct[-1].end >= best.end):
+        best = direct[-1]
+    return best
 
 
-def according_statements(
-    doc: Doc, index: ActorIndex, quotes: Sequence[QuoteSpan], topics: Sequence[Topic] = ()
-) -> Iterator[Statement]:
+def _adjacent(view: _View, last: _Found, q: QuoteSpan) -> bool:
+    """The previous statement is in the quote's paragraph, or in the paragraph just before it."""
+    line, last_line = view.line_of(q.open_at), view.line_of(max(last.start, last.end - 1))
+    return last_line == line or last_line == view.previous_line(line)
+
+
+def _according_statements(view: _View) -> list[_Found]:
     """ "According to X, ..." and "..., according to X": the rest of the sentence is X's statement."""
-    for tok in doc:
-        if tok.lower_ not in cues()["according"] or _inside(tok.idx, quotes):
+    out: list[_Found] = []
+    words = cues()["according"]
+    for tok in view.tokens:
+        if tok.lower_ not in words or view.quote_of[tok.i] >= 0:
             continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        nxt = view.tokens[tok.i + 1] if tok.i + 1 < len(view.tokens) else None
+        if nxt is None or nxt.lower_ != "to":
+            continue
+        obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            phrase = list(obj.subtree)
+        else:  # the parser lost the object ("According to X, the week will be ..."): the name after "to"
+            phrase = _name_after(view, nxt.i + 1)
+            obj = phrase[-1] if phrase else None
         if obj is None:
             continue
-        actor = index.actor_in(list(obj.subtree))
-        if actor is None:
+        speaker = _actor_of(view, obj)
+        if speaker is None:
             continue
         phrase_start = tok.idx
-        phrase_end = max(t.idx + len(t.text) for t in obj.subtree)
-        sent = tok.sent
-        before = (sent.start_char, phrase_start)
-        after = (phrase_end, sent.end_char)
+        phrase_end = max(t.idx + len(t.text) for t in phrase)
+        s, e = view.sent_chars(view.sent_of[tok.i])
+        line = view.line_of(tok.idx)
+        s = max(s, view.line_starts[line])
+        e = min(e, view.line_starts[line + 1] - 1 if line + 1 < len(view.line_starts) else e)
+        before, after = (s, phrase_start), (phrase_end, e)
         start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
-        has_quote = any(start <= q.open_at and q.close_at <= end for q in quotes)
+        if view.words(start, end) < 3:
+            continue
+        has_quote = any(start <= q.open_at and q.close_at <= end for q in view.quotes)
         kind = QuoteType.MIXED if has_quote else QuoteType.INDIRECT
-        made = _make(doc, actor, start, end, kind, f"according to {obj.text}", 0.7, topics)
-        if made is not None and len(made.quote.split()) >= 3:
-            yield made
+        name = view.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
+        out.append(_Found(speaker.actor, start, end, kind, f"according to {name}", 0.7))
+    return out
+
+
+def _name_after(view: _View, i: int) -> list[Token]:
+    """The tokens from i that name an actor, titles and affiliations included ("European Commission
+    President Ursula von der Leyen": the person when a person is named, else the organisation)."""
+    index = view.index
+    run: list[Token] = []
+    for j in range(i, min(len(view.tokens), i + 12)):
+        t = view.tokens[j]
+        if j in index.by_token or (t.is_title or _is_title_word(t)) and not t.is_punct:
+            run.append(t)
+        else:
+            break
+    actors = [index.by_token[t.i] for t in run if t.i in index.by_token]
+    if not actors:
+        return []
+    people = [a for a in actors if index.types.get(a) is ActorType.PERSON]
+    chosen = people[-1] if people else actors[0]
+    last = max(t.i for t in run if index.by_token.get(t.i) == chosen)
+    return [t for t in run if t.i <= last]
+
+
+def _headline_statements(view: _View) -> list[_Found]:
+    """ "X: words" at the start of a line (headlines, transcripts): X's statement is the rest of the line."""
+    out: list[_Found] = []
+    text = view.text
+    for n, start in enumerate(view.line_starts):
+        end = view.line_starts[n + 1] - 1 if n + 1 < len(view.line_starts) else len(text)
+        colon = text.find(":", start, min(end, start + 60))
+        if colon < 0 or view.is_masked(start, end):
+            continue
+        lo, c = view.token_at(start), view.token_at(colon)
+        if c - lo > 6 or c <= lo or view.tokens[c].text != ":":
+            continue
+        actor = view.index.by_token.get(c - 1)
+        if actor is None or view.quote_of[c - 1] >= 0:
+            continue
+        if any(
+            not (t.is_title or t.is_upper or t.is_punct or t.i in view.index.by_token)
+            for t in view.tokens[lo:c]
+        ):
+            continue
+        if view.words(colon + 1, end) < 3:
+            continue
+        quoted = [q for q in view.quotes if colon < q.open_at and q.close_at <= end]
+        whole = len(quoted) == 1 and not text[colon + 1 : quoted[0].open_at].strip()
+        kind = QuoteType.DIRECT if whole else (QuoteType.MIXED if quoted else QuoteType.INDIRECT)
+        if whole:
+            out.append(_Found(actor, quoted[0].start, quoted[0].end, kind, ":", 0.7))
+        else:
+            out.append(_Found(actor, colon + 1, end, kind, ":", 0.6))
+    return out
 
 
 def extract_statements(doc: Doc, index: ActorIndex, topics: Sequence[Topic] = ()) -> list[Statement]:
     """All statements in a parsed document, ordered by position, without duplicates."""
-    quotes = find_quotes(doc.text)
-    direct, used = direct_statements(doc, index, quotes, topics)
-    found = direct + list(indirect_statements(doc, index, quotes, used, topics))
-    found += list(according_statements(doc, index, quotes, topics))
+    if len(doc) == 0:
+        return []
+    view = _View(doc, index)
+    cue_tokens = [t for t in view.tokens if _is_cue(t) and view.quote_of[t.i] < 0]
+    cue_tokens = [t for t in cue_tokens if not view.is_masked(t.idx, t.idx + 1)]
+    consumed: dict[int, tuple[_Speaker | None, str]] = {}
+    found = _cue_statements(view, cue_tokens, consumed)
+    found += _according_statements(view)
+    found += _headline_statements(view)
+    found += _quote_statements(view, {t.i for t in cue_tokens}, consumed, found)
+    _resolve_pronouns(view, found)
     unique: dict[tuple[int, int, str], Statement] = {}
-    for st in found:
-        unique.setdefault((st.char_start, st.char_end, st.speaker), st)
-    return sorted(unique.values(), key=lambda s: (s.char_start, s.char_end, s.speaker))
+    credited = {a.id for a in index.actors if getattr(a, "credit", False)}
+    for f in sorted(found, key=lambda f: (f.start, f.end, -f.confidence)):
+        if index.types.get(f.speaker) is None or f.speaker in credited:
+            continue  # a byline or photo credit never speaks
+        made = _make(view, f.speaker, f.start, f.end, f.kind, f.cue, max(0.1, min(1.0, f.confidence)), topics)
+        if made is not None:
+            unique.setdefault((made.char_start, made.char_end, made.speaker), made)
+    return _drop_nested(sorted(unique.values(), key=lambda s: (s.char_start, s.char_end, s.speaker)))
+
+
+_MALE, _FEMALE = frozenset({"he", "him"}), frozenset({"she", "her"})
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "sir": "m",
+    "dame": "f",
+}
+
+
+def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
+    """Give statements whose speaker is a pronoun the actor a reader would pick, in text order.
+
+    "He/she" is the speaker of the statement just before (same or previous paragraph) when that is a
+    person of the same gender, else the nearest person mentioned before it outside quotation marks
+    (mentions inside a quote are someone's words, not the narrative), preferring subjects. Genders are
+    learnt as the document goes ("Mr.", "Ms.", earlier pronouns), so "she" never lands on a "he".
+    """
+    index = view.index
+    gender: dict[str, str] = {}
+    for t in view.tokens:
+        g = _HONORIFIC_GENDER.get(t.lower_)
+        nxt = index.by_token.get(t.i + 1) if t.i + 1 < len(view.tokens) else None
+        if g and nxt is not None:
+            gender.setdefault(nxt, g)
+    prev: _Found | None = None
+    resolved: dict[int, str] = {}
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if f.pronoun >= 0 and f.pronoun in resolved:
+            f.speaker = resolved[f.pronoun]
+        elif f.pronoun >= 0:
+            tok = view.tokens[f.pronoun]
+            want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else "p"
+            actor = _previous_speaker(view, prev, f, want, gender) or _antecedent(view, tok, want, gender)
+            if actor is not None:
+                f.speaker = resolved[f.pronoun] = actor
+                if want != "p":
+                    gender.setdefault(actor, want)
+        prev = f
+
+
+def _previous_speaker(
+    view: _View, prev: _Found | None, f: _Found, want: str, gender: dict[str, str]
+) -> str | None:
+    """The previous statement's speaker, unless another subject of that kind came in between."""
+    if prev is None:
+        return None
+    line, prev_line = view.line_of(f.start), view.line_of(max(prev.start, prev.end - 1))
+    if prev_line != line and prev_line != view.previous_line(line):
+        return None
+    index = view.index
+    kind = index.types.get(prev.speaker)
+    wanted = {ActorType.GROUP} if want == "p" else {ActorType.PERSON}
+    if kind not in wanted or want != "p" and gender.get(prev.speaker, want) != want:
+        return None
+    pronoun = view.tokens[f.pronoun]
+    for i in range(view.token_at(prev.end), pronoun.i):
+        actor = index.by_token.get(i)
+        t = view.tokens[i]
+        subject = t.dep_ in _SUBJECTS or t.dep_ in {"compound", "flat"} and t.head.dep_ in _SUBJECTS
+        if (
+            actor
+            and actor != prev.speaker
+            and subject
+            and view.quote_of[i] < 0
+            and index.types.get(actor) in wanted
+        ):
+            return None  # "Rutte acknowledged ... He stressed": the nearer subject, not the last speaker
+    return prev.speaker
+
+
+def _antecedent(view: _View, tok: Token, want: str, gender: dict[str, str]) -> str | None:
+    index = view.index
+    if want == "p":
+        kinds = {ActorType.GROUP, ActorType.ORGANIZATION, ActorType.COUNTRY}
+    else:
+        kinds = {ActorType.PERSON}
+    k = view.sent_of[tok.i]
+    first = view.sents[max(0, k - 4)][0]
+    best: str | None = None
+    for i in range(tok.i - 1, first - 1, -1):
+        actor = index.by_token.get(i)
+        if actor is None or view.quote_of[i] >= 0 or index.types.get(actor) not in kinds:
+            continue
+        if want != "p" and gender.get(actor, want) != want:
+            continue
+        t = view.tokens[i]
+        subject = t.dep_ in _SUBJECTS or t.dep_ in {"compound", "flat", "conj"} and t.head.dep_ in _SUBJECTS
+        if subject:
+            return actor
+        if best is None:
+            best = actor
+    return best
+
+
+def _drop_nested(statements: list[Statement]) -> list[Statement]:
+    """Of two statements where one lies inside the other, keep the one with the higher confidence."""
+    keep: list[Statement] = []
+    for st in statements:
+        clash = next(
+            (
+                k
+                for k in keep
+                if k.char_start <= st.char_start
+                and st.char_end <= k.char_end
+                or st.char_start <= k.char_start
+                and k.char_end <= st.char_end
+            ),
+            None,
+        )
+        if clash is None:
+            keep.append(st)
+        elif st.confidence > clash.confidence:
+            keep[keep.index(clash)] = st
+    return keep

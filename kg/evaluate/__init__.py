@@ -1,0 +1,1 @@
+"""Evaluation harness: score the extractor against annotated corpora (PolNeAR) and the seed gold."""

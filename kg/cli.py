@@ -61,7 +61,9 @@ def build(
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the output with SHACL."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
     executor: str = typer.Option("local", "--executor", help="local, or dask (LocalCluster of --jobs)."),
-    scheduler: str = typer.Option(None, "--scheduler", help="A Dask scheduler address, e.g. tcp://host:8786."),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="A Dask scheduler address, e.g. tcp://host:8786."
+    ),
     rebuild: bool = typer.Option(False, "--rebuild", help="Forget earlier builds in --out and start over."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first input that cannot be built."),
 ) -> None:
@@ -143,12 +145,15 @@ def query(
         if not sep or not name.strip():
             _fail(f"Parameter {item!r} must look like NAME=VALUE.")
         params[name.strip().lstrip("?$")] = value
+    from kg.views import ViewError
+    from kg.views.storecmd import open_data
+
     try:
         text = resolve_query(spec)
-        data = _load(out, graph)
+        data = open_data(out, graph)  # the build's persistent store when it has one, else graph.trig
         result = run_query(data, text, params)
         typer.echo(format_result(result, fmt))
-    except QueryError as err:
+    except (QueryError, ViewError) as err:
         _fail(str(err))
 
 
@@ -201,6 +206,81 @@ def evaluate_polnear(
     from kg.evaluate.commands import evaluate_polnear_command
 
     evaluate_polnear_command(directory, limit, model, errors)
+
+
+@app.command()
+def stats(
+    out: Path = OutOption,
+    graph: Path = typer.Option(None, "--graph", "-g", help="Count this graph file instead of the build."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Documents, triples, statements, pledges, actors by type and the top speakers."""
+    from kg.views import ViewError
+    from kg.views.storecmd import stats_command
+
+    try:
+        typer.echo(stats_command(out, graph=graph, as_json=as_json), nl=False)
+    except ViewError as err:
+        _fail(str(err))
+
+
+@app.command()
+def remove(
+    doc: str = typer.Argument(..., help="The document's file name (dcterms:identifier) or content hash."),
+    out: Path = OutOption,
+) -> None:
+    """Drop one document from the build; actors are resolved again and the outputs rewritten."""
+    from kg.pipeline import remove as run_remove
+    from kg.views import ViewError
+
+    try:
+        typer.echo(run_remove(out, doc), nl=False)
+    except ViewError as err:
+        _fail(str(err))
+
+
+@app.command()
+def serve(
+    out: Path = OutOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", "-p", help="TCP port."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run."),
+    max_rows: int = typer.Option(10_000, "--max-rows", help="Rows a query may return."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Allow SERVICE to other endpoints."),
+) -> None:
+    """A read-only SPARQL 1.1 Protocol endpoint (at /sparql) and the HTML views, until Ctrl-C."""
+    from kg.views import ViewError
+    from kg.views.storecmd import serve_command
+
+    try:
+        serve_command(
+            out,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_rows=max_rows,
+            allow_service=allow_service,
+            announce=typer.echo,
+        )
+    except ViewError as err:
+        _fail(str(err))
+
+
+@app.command()
+def push(
+    url: str = typer.Argument(..., help="A SPARQL 1.1 Graph Store Protocol (or Update) endpoint."),
+    out: Path = OutOption,
+    protocol: str = typer.Option("gsp", "--protocol", help="gsp (Graph Store Protocol) or update."),
+    user: str = typer.Option(None, "--user", "-u", help="User name (password from KG_PUSH_PASSWORD)."),
+) -> None:
+    """Write the build's named graphs to another store (Virtuoso, Fuseki, GraphDB, Oxigraph server)."""
+    from kg.views import ViewError
+    from kg.views.storecmd import push_command
+
+    try:
+        typer.echo(push_command(out, url, protocol=protocol, user=user), nl=False)
+    except ViewError as err:
+        _fail(str(err))
 
 
 @app.command()

@@ -333,14 +333,18 @@ def build(
     parsed_ids: set[str] = set()
     docs = (d for d in (cache.document(sha) for sha in queued) if d is not None)
     with _progress(len(queued)) as bar:
-        for result in () if not queued else run_extraction(
-            docs,
-            model=model,
-            topics=topics,
-            jobs=jobs,
-            executor=executor,
-            scheduler=scheduler,
-            max_statements=max_statements,
+        for result in (
+            ()
+            if not queued
+            else run_extraction(
+                docs,
+                model=model,
+                topics=topics,
+                jobs=jobs,
+                executor=executor,
+                scheduler=scheduler,
+                max_statements=max_statements,
+            )
         ):
             bar.update(1)
             if isinstance(result, Skipped):
@@ -389,22 +393,45 @@ def build(
     return final
 
 
+def remove(out_dir: Path, key: str) -> str:
+    """Drop one document (file name/id or content hash) from the build folder and rewrite the outputs."""
+    from kg.cache import BuildCache
+    from kg.views.storecmd import remove_command
+
+    message = remove_command(out_dir, key)
+    cache_dir = out_dir / "cache"
+    for fp in (cache_dir / "results").iterdir() if (cache_dir / "results").is_dir() else ():
+        cache = BuildCache(cache_dir, fp.name)
+        manifest = cache.manifest()
+        kept = {k: v for k, v in manifest.items() if k != key and not v.startswith(key)}
+        if kept != manifest:
+            cache.save_manifest(kept)
+        break
+    return message
+
+
 def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -> BuildReport:
     """Resolve actors over the whole corpus, build the RDF, write the exports and views atomically."""
     from kg.actors import resolve
     from kg.rdf.build import build_dataset, union_graph
+    from kg.rdf.store import GraphStore
     from kg.rdf.topics import topics_graph
     from kg.views.export import export
     from kg.views.html import write_views
 
     light: list[DocResult] = []
     statements = pledges = 0
-    for r in cache.results_for(shas):
-        light.append(_light(r))
-        statements += len(r.statements)
-        pledges += len(r.pledges)
-    resolution = resolve(light)
-    dataset = build_dataset(cache.results_for(shas), resolution, topics_graph())
+    with GraphStore.open(out_dir) as store:
+        kept = store.cached_hashes()
+        for r in cache.results_for(shas):
+            light.append(_light(r))
+            statements += len(r.statements)
+            pledges += len(r.pledges)
+            if r.document.sha256 not in kept:
+                store.save_result(r)  # lets `kg remove` resolve actors again without the cache
+        resolution = resolve(light)
+        dataset = build_dataset(cache.results_for(shas), resolution, topics_graph())
+        store.sync(dataset, prune=True)  # the persistent store mirrors the corpus, one graph per document
 
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = {

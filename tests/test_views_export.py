@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.rdf.store import GraphStore
 from kg.views import ViewError
 from kg.views.export import FORMATS, SUFFIXES, export, load, serialize, union
 
@@ -124,3 +125,41 @@ def test_load_unknown_suffix(tmp_path: Path) -> None:
     odd.write_text("", encoding="utf-8")
     with pytest.raises(ViewError, match="suffix"):
         load(odd)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The sample in a persistent Oxigraph store."""
+    with GraphStore.open(tmp_path_factory.mktemp("build")) as opened:
+        opened.load(SAMPLE)
+        yield opened
+
+
+def by_value(graph: Graph) -> set[tuple[object, object, object]]:
+    """Triples with literals by value (Oxigraph writes decimals canonically: 250000000.0 -> 250000000)."""
+    return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in graph}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_store_exports_every_format(store: GraphStore, sample: Dataset, fmt: str, tmp_path: Path) -> None:
+    path = tmp_path / f"graph{SUFFIXES[fmt]}"
+    text = export(store, fmt, path)
+    assert path.read_text(encoding="utf-8") == text
+    back = load(path)
+    assert by_value(union(back)) == by_value(union(sample))
+    if fmt in NAMED_FORMATS:
+        original, restored = named_graphs(sample), named_graphs(back)
+        assert set(restored) == set(original)
+        for name, graph in original.items():
+            assert by_value(restored[name]) == by_value(graph), name
+
+
+def test_store_line_formats_are_sorted_and_turtle_is_prefixed(store: GraphStore) -> None:
+    for fmt in ("nquads", "ntriples"):
+        lines = serialize(store, fmt).splitlines()
+        assert lines == sorted(lines) and len(lines) == len(set(lines))
+    text = serialize(store, "turtle")
+    assert "kg:Statement" in text
+    body = [line for line in text.splitlines() if not line.lower().startswith(("prefix", "@prefix"))]
+    assert not any("<https://w3id.org/newskg/ontology#" in line for line in body)
+    assert by_value(union(store)) == by_value(union(load(SAMPLE)))

@@ -3,7 +3,8 @@
 Turtle and N-Triples hold the union of all graphs (a flat view of every fact); TriG, N-Quads and
 JSON-LD keep one named graph per document. N-Quads and N-Triples lines are sorted so that two builds
 of the same input give byte-identical files. Files are written atomically (temp file + `os.replace`),
-so a reader never sees half a graph.
+so a reader never sees half a graph. Every function also takes the persistent store
+(`kg.rdf.store.GraphStore`); N-Quads, N-Triples, TriG and Turtle then come from Oxigraph's own writers.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.views import PREFIXES, ViewError
+
+if TYPE_CHECKING:
+    from kg.rdf.store import GraphStore
 
 _G = TypeVar("_G", bound=Graph)
 
@@ -93,8 +97,15 @@ def bind_prefixes(graph: _G, source: Graph | None = None) -> _G:
     return graph
 
 
-def union(data: Dataset | Graph) -> Graph:
+def union(data: Dataset | Graph | GraphStore) -> Graph:
     """A new Graph holding every triple of every graph in `data`, with prefixes bound."""
+    from kg.rdf.store import store_of
+
+    store = store_of(data)
+    if store is not None:
+        graph = bind_prefixes(Graph())
+        graph.parse(data=_store_union_ntriples(store), format="nt")
+        return graph
     graph = bind_prefixes(Graph(), data)
     if isinstance(data, Dataset):
         for s, p, o, _ in data.quads((None, None, None, None)):
@@ -105,14 +116,29 @@ def union(data: Dataset | Graph) -> Graph:
 
 
 def union_view(data: Dataset | Graph) -> Graph:
-    """A read-only-use view of `data` whose triples are those of all its graphs; shares the store, no copy."""
+    """A read-only-use view of `data` whose triples are those of all its graphs; shares the store, no copy.
+
+    For the Oxigraph store's Dataset view, that is its default graph (the store keeps the union there).
+    """
+    from kg.rdf.store import store_of
+
+    if isinstance(data, Dataset) and store_of(data) is not None:
+        # rdflib 7.6 renamed default_context to default_graph (and deprecated the old name)
+        return data.default_graph if hasattr(type(data), "default_graph") else data.default_context
     if isinstance(data, Dataset):
         return Dataset(store=data.store, default_union=True)
     return data
 
 
-def as_dataset(data: Dataset | Graph) -> Dataset:
-    """`data` itself if it is a Dataset, else a Dataset whose default graph holds its triples."""
+def as_dataset(data: Dataset | Graph | GraphStore) -> Dataset:
+    """`data` itself if it is a Dataset, else a Dataset whose default graph holds its triples.
+
+    For the store: an in-memory copy (views that walk every triple are faster on it).
+    """
+    from kg.rdf.store import GraphStore
+
+    if isinstance(data, GraphStore):
+        return data.to_dataset()
     if isinstance(data, Dataset):
         return data
     ds = Dataset()
@@ -123,9 +149,14 @@ def as_dataset(data: Dataset | Graph) -> Dataset:
     return ds
 
 
-def serialize(data: Dataset | Graph, fmt: str) -> str:
+def serialize(data: Dataset | Graph | GraphStore, fmt: str) -> str:
     """`data` as text in export format `fmt` (one of FORMATS)."""
+    from kg.rdf.store import store_of
+
     fmt = normalize_format(fmt)
+    store = store_of(data)
+    if store is not None:
+        return _serialize_store(store, fmt)
     if fmt == "turtle":
         return union(data).serialize(format="longturtle")
     if fmt == "ntriples":
@@ -139,7 +170,7 @@ def serialize(data: Dataset | Graph, fmt: str) -> str:
     return ds.serialize(format="json-ld", context=dict(PREFIXES), indent=2)
 
 
-def export(data: Dataset | Graph, fmt: str, path: Path | None = None) -> str:
+def export(data: Dataset | Graph | GraphStore, fmt: str, path: Path | None = None) -> str:
     """Serialize `data` as `fmt`; when `path` is given, also write it there atomically. Returns the text."""
     text = serialize(data, fmt)
     if path is not None:
@@ -167,6 +198,34 @@ def write_atomic(path: Path, text: str) -> Path:
             raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
         raise
     return path
+
+
+def _serialize_store(store: GraphStore, fmt: str) -> str:
+    """Export the store with Oxigraph's writers (JSON-LD goes through rdflib for the compact context)."""
+    import pyoxigraph as ox
+
+    prefixes = dict(PREFIXES)
+    if fmt == "nquads":
+        return _sorted_lines(store.dump("nquads").decode("utf-8"))
+    if fmt == "ntriples":
+        return _sorted_lines(_store_union_ntriples(store))
+    if fmt == "trig":
+        return store.dump("trig", prefixes=prefixes).decode("utf-8")
+    if fmt == "turtle":
+        triples = _store_union_triples(store)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    return serialize(store.to_dataset(), fmt)
+
+
+def _store_union_triples(store: GraphStore) -> Any:
+    """Every distinct triple of the store's graphs (the union, as CONSTRUCT gives it)."""
+    return store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+def _store_union_ntriples(store: GraphStore) -> str:
+    import pyoxigraph as ox
+
+    return ox.serialize(_store_union_triples(store), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def _sorted_lines(text: str) -> str:

@@ -1,16 +1,22 @@
 """Run SPARQL over a built graph: bundled queries (`queries/*.rq`), query files or inline text.
 
-Queries run over the union of all named graphs (`GRAPH ?g { ... }` still sees each document's graph).
-Parameters are bound as literals through rdflib's `initBindings`, never pasted into the query text,
-so a hostile value can only fail to match. Only read queries run: SPARQL Update is refused.
+Queries run over the union of all named graphs (`GRAPH ?g { ... }` still sees each document's graph),
+on the persistent Oxigraph store (`kg.rdf.store.GraphStore`, natively) or on an rdflib Graph/Dataset.
+Parameters are bound as RDF literals, never pasted into the query text, so a hostile value can only
+fail to match: rdflib gets them as `initBindings`, Oxigraph as `substitutions` (SEP-0007). Oxigraph only
+substitutes variables of the SELECT projection, so a parameter variable the query does not project is
+added to the projection (and to a top-level GROUP BY) by name, then left out of the result. Only read
+queries run: SPARQL Update is refused.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
@@ -18,6 +24,9 @@ from rdflib.query import Result
 from kg.paths import QUERIES_DIR
 from kg.views import PREFIXES, ViewError
 from kg.views.export import union_view
+
+if TYPE_CHECKING:
+    from kg.rdf.store import GraphStore
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
@@ -119,8 +128,24 @@ def resolve_query(spec: str, folder: Path = QUERIES_DIR) -> str:
     raise QueryError(f"Unknown query '{spec}'; bundled queries are: {names}.")
 
 
-def run_query(data: Dataset | Graph, query: str, params: Mapping[str, str] | None = None) -> Result:
-    """Run a read-only SPARQL query over the union of all graphs in `data`, binding `params` as literals."""
+def run_query(
+    data: Dataset | Graph | GraphStore, query: str, params: Mapping[str, str] | None = None
+) -> Result:
+    """Run a read-only SPARQL query over the union of all graphs in `data`, binding `params` as literals.
+
+    `data` is a `GraphStore` (or a Dataset from `GraphStore.dataset()`), queried natively by Oxigraph,
+    or any rdflib Graph/Dataset, queried by rdflib. The result is an rdflib `Result` either way.
+    """
+    from kg.rdf.store import store_of
+
+    store = store_of(data)
+    if store is not None:
+        return _run_oxigraph(store, query, params or {})
+    return _run_rdflib(data, query, params)  # type: ignore[arg-type]
+
+
+def _run_rdflib(data: Dataset | Graph, query: str, params: Mapping[str, str] | None = None) -> Result:
+    """`run_query` on an rdflib Graph or Dataset, with rdflib's SPARQL engine."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parser import parseUpdate
@@ -155,6 +180,257 @@ def run_query(data: Dataset | Graph, query: str, params: Mapping[str, str] | Non
     return result
 
 
+# ----- Oxigraph ------------------------------------------------------------------------------------
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_UPDATE_WORDS = {"INSERT", "DELETE", "WITH", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
+_QUERY_WORDS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+_TOKEN = re.compile(
+    r"""(?P<comment>\#[^\n]*)
+    |(?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+       |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+    |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    |(?P<var>[?$][^\s(){}\[\],;.'"<>=!&|+*/^#-]+)
+    |(?P<pname>[^\W\d][\w.-]*:[\w.:%-]*|:[\w.:%-]*)
+    |(?P<word>[A-Za-z_]\w*)
+    |(?P<open>[{(])|(?P<close>[})])
+    |(?P<other>\S)""",
+    re.VERBOSE | re.DOTALL,
+)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_OX_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+    depth: int  # brace/parenthesis depth before this token
+
+
+def tokens(query: str) -> Iterator[_Token]:
+    """The SPARQL tokens of `query` that matter for its structure (comments dropped).
+
+    Strings, IRIs, variables and prefixed names come out whole, so a keyword inside them is never
+    taken for a keyword. Good enough to find the query form, the top-level SELECT and GROUP BY and
+    any SERVICE clause; Oxigraph does the real parsing.
+    """
+    depth = 0
+    for match in _TOKEN.finditer(query):
+        kind = match.lastgroup or "other"
+        if kind == "comment":
+            continue
+        if kind == "close":
+            depth = max(depth - 1, 0)
+        yield _Token(kind, match.group(), match.start(), match.end(), depth)
+        if kind == "open":
+            depth += 1
+
+
+def unescape_codepoints(query: str) -> str:
+    r"""`query` with \uXXXX and \UXXXXXXXX escapes replaced, as SPARQL does before parsing."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
+
+
+def query_form(query: str) -> str | None:
+    """The first keyword after the prologue: SELECT, ASK, CONSTRUCT, DESCRIBE or an update keyword."""
+    for token in tokens(unescape_codepoints(query)):
+        if token.kind == "word":
+            word = token.text.upper()
+            if word not in ("PREFIX", "BASE"):
+                return word
+    return None
+
+
+def is_update(query: str) -> bool:
+    """Whether `query` is (or starts like) a SPARQL Update request."""
+    return query_form(query) in _UPDATE_WORDS
+
+
+def uses_service(query: str) -> bool:
+    """Whether `query` has a SERVICE clause (federation to another endpoint)."""
+    return any(t.kind == "word" and t.text.upper() == "SERVICE" for t in tokens(unescape_codepoints(query)))
+
+
+def _projection(toks: list[_Token]) -> tuple[int, set[str]] | None:
+    """Where a SELECT's projection starts (token index) and the variables it names; None if not SELECT."""
+    form = next((i for i, t in enumerate(toks) if t.kind == "word" and t.text.upper() in _QUERY_WORDS), None)
+    if form is None or toks[form].text.upper() != "SELECT":
+        return None
+    at = form + 1
+    if at < len(toks) and toks[at].kind == "word" and toks[at].text.upper() in ("DISTINCT", "REDUCED"):
+        at += 1
+    if at >= len(toks) or toks[at].text == "*":
+        return None
+    names = set()
+    for token in toks[at:]:
+        if token.depth == 0 and (token.text == "{" or token.text.upper() in ("WHERE", "FROM")):
+            break
+        if token.kind == "var":
+            names.add(token.text[1:])
+    return at, names
+
+
+def _project(query: str, names: list[str]) -> str | None:
+    """`query` made ready for Oxigraph to substitute the variables `names`, or None if it cannot be.
+
+    Oxigraph substitutes only variables of the SELECT projection, so missing ones are added to the
+    top-level SELECT (and GROUP BY); and it evaluates ``BOUND(?v)`` of a substituted variable as false,
+    so that becomes ``true`` (SEP-0007: a substituted variable is bound). Only variable names, already
+    checked against `_PARAM_NAME`, and the keyword ``true`` go into the text, never a value. None when
+    the query is not a SELECT with an explicit projection (SELECT *, ASK, CONSTRUCT...).
+    """
+    toks = list(tokens(query))
+    found = _projection(toks)
+    if found is None:
+        return None
+    at, projected = found
+    edits: list[tuple[int, int, str]] = []
+    missing = [n for n in names if n not in projected]
+    extra = "".join(f" ?{n}" for n in missing)
+    if missing:
+        edits.append((toks[at - 1].end, toks[at - 1].end, extra))
+    body = next((i for i in range(at, len(toks)) if toks[i].text == "{" and toks[i].depth == 0), len(toks))
+    grouped = False
+    for i in range(body, len(toks)):
+        window = toks[i : i + 4]
+        first = window[0]
+        group_by = len(window) > 1 and first.text.upper() == "GROUP" and window[1].text.upper() == "BY"
+        if missing and not grouped and first.depth == 0 and group_by:
+            edits.append((window[1].end, window[1].end, extra))
+            grouped = True
+        if (
+            len(window) == 4
+            and first.kind == "word"
+            and first.text.upper() == "BOUND"
+            and [t.text for t in window[1::2]] == ["(", ")"]
+            and window[2].kind == "var"
+            and window[2].text[1:] in names
+        ):
+            edits.append((first.start, window[3].end, "true"))
+    for start, end, text in sorted(edits, reverse=True):
+        query = query[:start] + text + query[end:]
+    return query
+
+
+def _run_oxigraph(store: GraphStore, query: str, params: Mapping[str, str]) -> Result:
+    """`run_query` on the Oxigraph store: substitutions for parameters, results converted to rdflib."""
+    import pyoxigraph as ox
+
+    if is_update(query):
+        raise QueryError("Update queries are not allowed: `kg query` only reads the graph.")
+    for param in parse_header(query)[2]:
+        if param.required and param.name not in params:
+            raise QueryError(f"The query needs the parameter '{param.name}': {param.description}.")
+    bindings = _bindings(query, params)
+    text = query
+    if bindings:
+        projected = _project(query, list(bindings))
+        if projected is None:  # SELECT *, ASK, CONSTRUCT with parameters: rdflib's engine over the store
+            return _run_rdflib(store.dataset(), query, params)
+        text = projected
+    substitutions = {ox.Variable(k): ox.Literal(str(v)) for k, v in bindings.items()}
+    try:
+        answer = store.query(text, prefixes=dict(PREFIXES), substitutions=substitutions)
+        return _to_result(answer, hide=set(bindings) - _projected_names(query))
+    except SyntaxError as exc:
+        raise QueryError(_oxigraph_syntax(query, exc)) from None
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        raise QueryError(f"The query failed: {_brief(exc)}.") from exc
+
+
+def _projected_names(query: str) -> set[str]:
+    """The variables a query's own top-level projection names (those `_project` did not add)."""
+    found = _projection(list(tokens(query)))
+    return found[1] if found else set()
+
+
+def _to_result(answer: Any, hide: set[str]) -> Result:
+    """A pyoxigraph query answer as an rdflib `Result` (SELECT rows, ASK boolean or CONSTRUCT graph)."""
+    import pyoxigraph as ox
+
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    convert = _converter()
+    if isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        graph = Graph()
+        for triple in answer:
+            graph.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+        result.graph = graph
+        return result
+    names = [v.value for v in answer.variables]
+    keep = [(i, Variable(n)) for i, n in enumerate(names) if n not in hide]
+    result = Result("SELECT")
+    result.vars = [var for _, var in keep]
+    rows = []
+    for solution in answer:
+        row = {}
+        for i, var in keep:
+            term = solution[i]
+            if term is not None:
+                row[var] = convert(term)
+        rows.append(row)
+    result.bindings = rows
+    return result
+
+
+def _converter() -> Any:
+    """A function from pyoxigraph terms to rdflib terms, memoised for the terms a result repeats."""
+    import pyoxigraph as ox
+
+    cache: dict[Any, Any] = {}
+
+    def convert(term: Any) -> Any:
+        try:
+            return cache[term]
+        except KeyError:
+            pass
+        if isinstance(term, ox.NamedNode):
+            out: Any = URIRef(term.value)
+        elif isinstance(term, ox.BlankNode):
+            out = BNode(term.value)
+        elif isinstance(term, ox.Literal):
+            if term.language:
+                out = Literal(term.value, lang=term.language)
+            elif term.datatype.value == XSD_STRING:
+                out = Literal(term.value)
+            else:
+                out = Literal(term.value, datatype=URIRef(term.datatype.value))
+        else:  # an RDF-star triple term: keep its N-Triples text
+            out = Literal(str(term))
+        cache[term] = out
+        return out
+
+    return convert
+
+
+def _oxigraph_syntax(query: str, exc: SyntaxError) -> str:
+    """One sentence for an Oxigraph parse error: position, then what was expected, without the noise."""
+    message = " ".join(str(exc).split())
+    match = _OX_POSITION.match(message)
+    if not match:
+        return f"Could not parse the SPARQL query: {_brief(exc)}."
+    line, column = int(match.group(1)), int(match.group(2))
+    detail = message[match.end() :]
+    if "Prefix not found" in detail:
+        lines = query.splitlines()
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        word = re.findall(r"([A-Za-z_][\w.-]*|):$", text[: max(column - 1, 0)])
+        name = f" '{word[0]}:'" if word else ""
+        detail = f"unknown prefix{name}; declare it with PREFIX"
+    else:
+        detail = re.sub(r",?\s*\[[^\]]*\]", "", detail)  # character classes such as ['0' ..= '9']
+        detail = re.sub(r"\s*,\s*(?=,|$)", "", detail).strip(" ,")
+    if len(detail) > 160:
+        detail = detail[:157] + "..."
+    return f"Could not parse the SPARQL query at line {line}, column {column}: {detail}."
+
+
 def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) -> str:
     """Render a query result: table|csv|tsv|json|xml for SELECT; true/false for ASK; Turtle for graphs.
 
@@ -178,6 +454,28 @@ def format_result(result: Result, fmt: str = "table", *, max_width: int = 80) ->
     if fmt == "tsv":
         return _tsv(result)
     return _table(result, max_width)
+
+
+def to_dataframe(result: Result) -> Any:
+    """A SELECT result as a pandas DataFrame (one column per variable; terms as text, unbound as None).
+
+    Typed numbers (xsd:integer, xsd:decimal...) become Python numbers, so columns sort and sum.
+    """
+    import pandas as pd
+
+    if result.type != "SELECT":
+        raise QueryError("Only SELECT results become a table.")
+    columns = _columns(result)
+
+    def cell(term: object) -> object:
+        if isinstance(term, Literal) and term.datatype is not None:
+            value = term.toPython()
+            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                return float(value) if isinstance(value, Decimal) else value
+        return None if term is None else _text(term)
+
+    rows = [[cell(row[var]) for var in columns] for row in result]  # type: ignore[index]
+    return pd.DataFrame(rows, columns=[str(v) for v in columns])
 
 
 def _bindings(query: str, params: Mapping[str, str]) -> dict[str, Literal]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg.atomic import write_atomic
 from kg.paths import PACKAGE_DIR
 from kg.types import DocResult, Document
 
@@ -33,18 +32,6 @@ def fingerprint(model: str) -> str:
                 h.update(path.read_bytes())
     h.update((PACKAGE_DIR / "types.py").read_bytes())
     return h.hexdigest()[:16]
-
-
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class BuildCache:
@@ -77,13 +64,13 @@ class BuildCache:
 
     def save_manifest(self, manifest: dict[str, str]) -> None:
         text = json.dumps(dict(sorted(manifest.items())), indent=1, ensure_ascii=False)
-        _write_bytes_atomic(self.manifest_path, text.encode("utf-8"))
+        write_atomic(self.manifest_path, text.encode("utf-8"))
 
     # documents
     def put_document(self, document: Document) -> None:
         path = self.docs / f"{document.sha256}.pickle"
         if not path.exists():
-            _write_bytes_atomic(path, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomic(path, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
 
     def document(self, sha: str) -> Document | None:
         path = self.docs / f"{sha}.pickle"
@@ -98,7 +85,7 @@ class BuildCache:
         return (self.results / f"{sha}.pickle").exists()
 
     def put_result(self, result: DocResult) -> None:
-        _write_bytes_atomic(
+        write_atomic(
             self.results / f"{result.document.sha256}.pickle",
             pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL),
         )

@@ -11,15 +11,14 @@ held in memory for the cross-document step; the RDF is then written one document
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.atomic import write_atomic
 from kg.types import DocResult, Document, Resolution, Skipped, Topic
 
 if TYPE_CHECKING:
@@ -240,19 +239,6 @@ def to_dataset(results: Sequence[DocResult]) -> tuple[Dataset, Resolution]:
     return build_dataset(results, resolution, topics_graph()), resolution
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _light(result: DocResult) -> DocResult:
     """The part of a result the cross-document step needs: the actors (no text, no facts)."""
     doc = result.document
@@ -387,7 +373,7 @@ def build(
         words=words,
         parse_seconds=parse_seconds,
     )
-    write_text_atomic(
+    write_atomic(
         Path(final.outputs["report"]), json.dumps(final.to_json(), indent=2, ensure_ascii=False) + "\n"
     )
     return final

@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import shutil
-import tempfile
 import threading
 import types
 import typing
@@ -40,6 +38,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.atomic import write_atomic
 from kg.types import DocResult, Document
 
 if TYPE_CHECKING:
@@ -699,7 +698,7 @@ class GraphStore:
         folder = self._folder() / _RESULTS_DIR
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": _CACHE_FORMAT, "result": encode_result(result)}, ensure_ascii=False)
-        _write_atomic(folder / f"{result.document.sha256}.json", text)
+        write_atomic(folder / f"{result.document.sha256}.json", text)
 
     def load_result(self, sha256: str) -> DocResult | None:
         """The cached records of the document with this hash; None if absent or unreadable."""
@@ -740,7 +739,7 @@ class GraphStore:
     def set_meta(self, meta: Mapping[str, Any]) -> None:
         """Replace the store's metadata dict (e.g. ``{"fingerprint": ...}``)."""
         folder = self._folder()
-        _write_atomic(folder / _META_FILE, json.dumps(dict(meta), indent=2, sort_keys=True) + "\n")
+        write_atomic(folder / _META_FILE, json.dumps(dict(meta), indent=2, sort_keys=True) + "\n")
 
 
 @functools.cache
@@ -860,17 +859,6 @@ def _ox_quads(graphs: Mapping[str, Graph]) -> Iterator[Any]:
         node = ox.NamedNode(name)
         for s, p, o in graph:
             yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), node)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _brief(exc: BaseException) -> str:

@@ -9,8 +9,6 @@ so a reader never sees half a graph. Every function also takes the persistent st
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -180,24 +178,12 @@ def export(data: Dataset | Graph | GraphStore, fmt: str, path: Path | None = Non
 
 def write_atomic(path: Path, text: str) -> Path:
     """Write UTF-8 `text` to `path` via a temp file in the same folder and `os.replace`."""
-    path = Path(path)
+    from kg.atomic import write_atomic as _write
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        return _write(path, text)
     except OSError as exc:
         raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-        raise
-    return path
 
 
 def _serialize_store(store: GraphStore, fmt: str) -> str:

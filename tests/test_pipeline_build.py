@@ -22,6 +22,13 @@ def nquads(out: Path) -> str:
     return serialize(load(out / "graph.trig"), "nquads")
 
 
+def store_quads(out: Path) -> list[bytes]:
+    from kg.rdf.store import GraphStore
+
+    with GraphStore.open(out, read_only=True) as store:
+        return sorted(store.dump("nquads").splitlines())
+
+
 def _corpus(folder: Path, copies: int) -> Path:
     """The example articles, each repeated with a distinct closing line so every text is new."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -111,6 +118,7 @@ def test_killed_build_resumes_to_the_same_graph(tmp_path: Path):
     build([first], uninterrupted, validate=False)
     build([corpus], uninterrupted, validate=False)
     assert nquads(out) == nquads(uninterrupted)
+    assert store_quads(out) == store_quads(uninterrupted)  # the persistent store too, not only the files
 
 
 def test_rebuild_starts_over(examples_once: Path, tmp_path: Path):

@@ -567,7 +567,7 @@ def test_headline_colon(build_doc):
 @pytest.mark.parametrize(
     "line",
     [
-        "To view this video please enable JavaScript, and consider upgrading to a web browser",
+        "To view this video please enable JavaScript in your browser settings",
         "keep readingShow less",
         "Subscribe now to our weekly round-up and don't miss a beat",
         "Top image credit: A minister speaks at a summit, May 10 2025, Jane Doe/dpa via Reuters Connect",

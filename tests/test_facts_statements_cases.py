@@ -569,7 +569,7 @@ def test_headline_colon(build_doc):
     [
         "To view this video please enable JavaScript in your browser settings",
         "keep readingShow less",
-        "Subscribe now to our weekly round-up and don't miss a beat",
+        "Subscribe to the morning briefing for the week's top stories",
         "Top image credit: A minister speaks at a summit, May 10 2025, Jane Doe/dpa via Reuters Connect",
         "Edited by: Jane Doe",
         "Write to Jane Doe at jane.doe@example.com",

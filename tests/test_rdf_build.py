@@ -258,3 +258,33 @@ def test_same_span_by_two_speakers_gives_two_statements() -> None:
     for st in statements:
         assert len(set(graph.objects(st, KG.speaker))) == 1
         assert len(set(graph.objects(graph.value(st, KG.expresses), RDFS.label))) == 1
+
+
+def test_corpus_quads_hold_exactly_the_dataset_triples() -> None:
+    """The Oxigraph path of large builds writes the same graphs, triple for triple, as `build_dataset`."""
+    import pyoxigraph as ox
+
+    from kg.rdf.build import corpus_quads
+
+    sample = load_sample()
+    results, resolution = sample.sample_results(), sample.sample_resolution()
+    topics = topics_graph()
+    ds = build_dataset(results, resolution, topics)
+    quads = [q for _, graph in corpus_quads(results, resolution, topics) for q in graph]
+    ours = sorted(line for line in ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode().splitlines())
+    expected = Dataset().parse(data="\n".join(sorted_nquads(ds)), format="nquads")
+    got = Dataset().parse(data="\n".join(ours), format="nquads")
+    assert len(ours) == len(sorted_nquads(ds)) > 50
+    for name, graph in named_graphs(expected).items():
+        assert_isomorphic(got.graph(name), graph, name)
+    assert set(named_graphs(got)) == set(named_graphs(expected))
+
+
+def test_corpus_quads_keep_the_first_of_two_documents_with_the_same_text() -> None:
+    from kg.rdf.build import corpus_quads
+
+    sample = load_sample()
+    results = sample.sample_results()
+    twin = replace(results[0], document=replace(results[0].document, id="twin"))
+    names = [name for name, _ in corpus_quads([results[0], twin], sample.sample_resolution())]
+    assert names == [str(document_graph_iri(results[0].document.sha256)), str(ACTORS_GRAPH)]

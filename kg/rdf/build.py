@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
+from rdflib.term import Node
 
 from kg.rdf.iris import (
     ACTORS_GRAPH,
@@ -32,7 +34,20 @@ from kg.rdf.iris import (
 from kg.rdf.namespace import KG, bind_prefixes
 from kg.types import DocResult, Pledge, Resolution, Statement
 
-__all__ = ["build_dataset", "date_literal", "decimal_literal", "text_literal", "union_graph"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = [
+    "actor_quads",
+    "build_dataset",
+    "corpus_quads",
+    "date_literal",
+    "decimal_literal",
+    "document_quads",
+    "graph_quads",
+    "text_literal",
+    "union_graph",
+]
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +117,16 @@ def _position_label(statement: Statement) -> str:
     return label or " ".join(statement.quote.split()[:_LABEL_WORDS])
 
 
+class _Sink(Protocol):
+    """Where a builder writes triples: an rdflib Graph, or a list of Oxigraph quads (`_QuadSink`)."""
+
+    def add(self, triple: tuple[Node, Node, Node]) -> object: ...
+
+
 class _DocumentBuilder:
     """Writes one document's facts into its named graph, keeping fact IRIs unique within it."""
 
-    def __init__(self, graph: Graph, result: DocResult, resolution: Resolution) -> None:
+    def __init__(self, graph: _Sink, result: DocResult, resolution: Resolution) -> None:
         self.graph = graph
         self.result = result
         self.resolution = resolution
@@ -225,7 +246,7 @@ class _DocumentBuilder:
         g.add((pledger, KG.pledged, resource))
 
 
-def _add_actors(graph: Graph, resolution: Resolution) -> None:
+def _add_actors(graph: _Sink, resolution: Resolution) -> None:
     for actor in resolution.actors:
         node = actor_iri(actor.key)
         graph.add((node, RDF.type, KG.Actor))
@@ -275,3 +296,86 @@ def union_graph(ds: Dataset) -> Graph:
     for s, p, o, _ in ds.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
+
+
+# ----- Oxigraph quads: the same triples, without an rdflib store in between (large builds) ------------
+
+
+class _QuadSink:
+    """Collects a builder's triples as Oxigraph quads of one named graph.
+
+    rdflib's in-memory store indexes every triple it is given; a build that only hands the triples on
+    to Oxigraph skips that, and converts each distinct IRI once.
+    """
+
+    def __init__(self, graph: URIRef) -> None:
+        import pyoxigraph as ox
+
+        self._ox = ox
+        self.graph = ox.NamedNode(str(graph))
+        self.quads: list[ox.Quad] = []
+        self._iris: dict[URIRef, ox.NamedNode] = {}
+
+    def term(self, node: Node) -> Any:
+        """The Oxigraph term for an rdflib term (IRIs cached: predicates and actors repeat)."""
+        ox = self._ox
+        if isinstance(node, URIRef):
+            found = self._iris.get(node)
+            if found is None:
+                found = self._iris[node] = ox.NamedNode(str(node))
+            return found
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=self.term(node.datatype))
+            return ox.Literal(str(node))
+        if isinstance(node, BNode):
+            return ox.BlankNode(str(node))
+        raise TypeError(f"not an RDF term: {node!r}")
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        s, p, o = triple
+        self.quads.append(self._ox.Quad(self.term(s), self.term(p), self.term(o), self.graph))
+
+
+def document_quads(result: DocResult, resolution: Resolution) -> tuple[str, list[ox.Quad]]:
+    """One document's named graph (IRI) and its triples as Oxigraph quads, as `build_dataset` writes them."""
+    graph = document_graph_iri(result.document.sha256)
+    sink = _QuadSink(graph)
+    _DocumentBuilder(sink, result, resolution).build()
+    return str(graph), sink.quads
+
+
+def actor_quads(resolution: Resolution) -> tuple[str, list[ox.Quad]]:
+    """The actors graph (IRI) and its triples as Oxigraph quads."""
+    sink = _QuadSink(ACTORS_GRAPH)
+    _add_actors(sink, resolution)
+    return str(ACTORS_GRAPH), sink.quads
+
+
+def graph_quads(graph: Graph, name: URIRef) -> tuple[str, list[ox.Quad]]:
+    """Any rdflib Graph (e.g. the topic scheme) as Oxigraph quads in the named graph `name`."""
+    sink = _QuadSink(name)
+    for triple in graph:
+        sink.add(triple)
+    return str(name), sink.quads
+
+
+def corpus_quads(
+    results: Iterable[DocResult], resolution: Resolution, topics: Graph | None = None
+) -> Iterator[tuple[str, list[ox.Quad]]]:
+    """Every named graph of the corpus, one at a time, as `build_dataset` would hold them (streaming)."""
+    seen: dict[str, str] = {}
+    for result in results:
+        document = result.document
+        if document.sha256 in seen:
+            log.warning(
+                "document %r has the same text as %r; kept only the first", document.id, seen[document.sha256]
+            )
+            continue
+        seen[document.sha256] = document.id
+        yield document_quads(result, resolution)
+    yield actor_quads(resolution)
+    if topics is not None:
+        yield graph_quads(topics, TOPICS_GRAPH)

@@ -176,6 +176,40 @@ def export(data: Dataset | Graph | GraphStore, fmt: str, path: Path | None = Non
     return text
 
 
+def export_store_file(store: GraphStore, fmt: str, path: Path) -> Path:
+    """Stream the store as TriG, Turtle (the union, each triple once) or N-Quads into `path`, atomically.
+
+    Oxigraph writes straight to the file, so a corpus of any size costs no memory for its text; for
+    other formats, or sorted N-Quads, use `export`.
+    """
+    import pyoxigraph as ox
+
+    from kg.atomic import open_atomic
+
+    fmt = normalize_format(fmt)
+    prefixes = dict(PREFIXES)
+    try:
+        with open_atomic(path) as handle:
+            if fmt == "trig":
+                ox.serialize(store.named_quads(), handle, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+            elif fmt == "turtle":
+                # The store keeps the union in its default graph (each triple once): stream it, unless
+                # this store must compute the union per query.
+                union = (
+                    store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
+                    if not store.query_options()
+                    else _store_union_triples(store)
+                )
+                ox.serialize(union, handle, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+            elif fmt == "nquads":
+                ox.serialize(store.named_quads(), handle, format=ox.RdfFormat.N_QUADS)
+            else:
+                raise ViewError(f"Streaming export supports trig, turtle and nquads, not {fmt}.")
+    except OSError as exc:
+        raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+    return Path(path)
+
+
 def write_atomic(path: Path, text: str) -> Path:
     """Write UTF-8 `text` to `path` via a temp file in the same folder and `os.replace`."""
     from kg.atomic import write_atomic as _write

@@ -102,12 +102,13 @@ PLEDGE_COLUMN = 380.0  # pixels between the pledges page's columns
 
 
 def write_views(
-    data: Graph | nx.MultiDiGraph, out_dir: Path, *, views: Sequence[str] = VIEWS
+    data: Graph | nx.MultiDiGraph, out_dir: Path, *, views: Sequence[str] = VIEWS, note: str = ""
 ) -> dict[str, Path]:
     """Write every view (graph.html, pledges.html, network.html) into `out_dir`; returns view -> path.
 
     The graph is converted and its co-occurrence network computed once; every page is rendered
     before any is written, and each file is replaced atomically, so a reader never sees half a page.
+    `note` is added to each page's title in brackets (e.g. that only part of a big corpus is drawn).
     """
     from kg.views.export import write_atomic
     from kg.views.network import cooccurrence
@@ -117,7 +118,8 @@ def write_views(
     graph = _as_network(data)
     net = cooccurrence(graph) if {"graph", "network"} & set(views) else None
     links = {name: VIEW_FILES[name] for name in VIEWS} if len(views) == len(VIEWS) else {}
-    pages = {name: _page(graph, name, VIEW_TITLES[name], net, links) for name in views}
+    titles = {name: f"{VIEW_TITLES[name]} ({note})" if note else VIEW_TITLES[name] for name in views}
+    pages = {name: _page(graph, name, titles[name], net, links) for name in views}
     return {name: write_atomic(Path(out_dir) / VIEW_FILES[name], text) for name, text in pages.items()}
 
 

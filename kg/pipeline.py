@@ -397,16 +397,31 @@ def remove(out_dir: Path, key: str) -> str:
 
 
 def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -> BuildReport:
-    """Resolve actors over the whole corpus, build the RDF, write the exports and views atomically."""
+    """Resolve actors over the whole corpus, write the store, then the exports and views from the store.
+
+    Each document's triples go straight to Oxigraph (no rdflib graph of the corpus is ever held), the
+    exports stream from the store into their files, and the HTML views draw what `view_graph` selects,
+    so the memory this step needs does not grow with the corpus beyond the compact actor records.
+    """
     from kg.actors import resolve
-    from kg.rdf.build import build_dataset, union_graph
+    from kg.rdf.build import corpus_quads
     from kg.rdf.store import GraphStore
     from kg.rdf.topics import topics_graph
-    from kg.views.export import export
+    from kg.views.export import export_store_file
     from kg.views.html import write_views
+    from kg.views.select import view_graph
 
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = {
+        "turtle": out_dir / "graph.ttl",
+        "trig": out_dir / "graph.trig",
+        "html": out_dir / "graph.html",
+        "report": out_dir / "report.json",
+    }
     light: list[DocResult] = []
     statements = pledges = 0
+    conforms: bool | None = None
+    validation = ""
     with GraphStore.open(out_dir) as store:
         kept = store.cached_hashes()
         for r in cache.results_for(shas):
@@ -416,31 +431,23 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
             if r.document.sha256 not in kept:
                 store.save_result(r)  # lets `kg remove` resolve actors again without the cache
         resolution = resolve(light)
-        dataset = build_dataset(cache.results_for(shas), resolution, topics_graph())
-        store.sync(dataset, prune=True)  # the persistent store mirrors the corpus, one graph per document
+        del light
+        _store_graphs(store, corpus_quads(cache.results_for(shas), resolution, topics_graph()))
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = {
-        "turtle": out_dir / "graph.ttl",
-        "trig": out_dir / "graph.trig",
-        "html": out_dir / "graph.html",
-        "report": out_dir / "report.json",
-    }
-    export(dataset, "trig", outputs["trig"])
-    export(dataset, "turtle", outputs["turtle"])
-    views = write_views(dataset, out_dir)
+        export_store_file(store, "trig", outputs["trig"])
+        export_store_file(store, "turtle", outputs["turtle"])
+        selection = view_graph(store)
+        views = write_views(selection.graph, out_dir, note=selection.note)
+        if validate:
+            from kg.rdf.validate import validate as shacl
+
+            whole = selection.graph if selection.complete else view_graph(store, max_facts=sys.maxsize).graph
+            result = shacl(whole)
+            conforms, validation = result.conforms, ("" if result.conforms else result.text)
+
     outputs["html"] = views["graph"]
     outputs.update({name: path for name, path in views.items() if name != "graph"})
     outputs["report"] = outputs.pop("report")  # listed last, as it is written last
-
-    conforms: bool | None = None
-    validation = ""
-    if validate:
-        from kg.rdf.validate import validate as shacl
-
-        result = shacl(union_graph(dataset))
-        conforms, validation = result.conforms, ("" if result.conforms else result.text)
-
     return BuildReport(
         documents=len(shas),
         statements=statements,
@@ -451,3 +458,41 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
         outputs={k: str(v) for k, v in outputs.items()},
         validation=validation,
     )
+
+
+_LOAD_QUADS = 100_000  # quads per bulk-load call into a fresh store (fewer, larger RocksDB files)
+_SWAP_QUADS = 50_000  # quads per transaction when an existing store's graphs are compared and swapped
+
+
+def _store_graphs(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> None:
+    """Make the store hold exactly `graphs` (name -> Oxigraph quads), streaming.
+
+    A fresh store is filled with Oxigraph's bulk loader; an existing one swaps in only the graphs
+    whose triples changed (each atomically) and drops the graphs no longer in the corpus.
+    """
+    fresh = len(store.oxigraph) == 0
+    wanted: set[str] = set()
+    batch: dict[str, list[Any]] = {}
+    size = 0
+    for name, quads in graphs:
+        wanted.add(name)
+        batch[name] = quads
+        size += len(quads)
+        if size >= (_LOAD_QUADS if fresh else _SWAP_QUADS):
+            _flush(store, batch, fresh)
+            batch, size = {}, 0
+    _flush(store, batch, fresh)
+    if fresh:
+        store.rebuild_union()
+    else:
+        for name in sorted(store.graphs() - wanted):
+            store.remove_graph(name)
+
+
+def _flush(store: Any, batch: dict[str, list[Any]], fresh: bool) -> None:
+    if not batch:
+        return
+    if fresh:
+        store.oxigraph.bulk_extend([q for quads in batch.values() for q in quads])
+    else:
+        store.replace_graphs(batch)

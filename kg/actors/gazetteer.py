@@ -47,8 +47,11 @@ def credit_role(word: str) -> str:
     return _lexicon_raw()["credit_roles"].get(word.lower(), "photographer")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics, possessives and extra space: the key names are compared by."""
+    """Lowercase, strip diacritics, possessives and extra space: the key names are compared by.
+
+    Cached: the same names are folded again and again within and across documents."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.strip())

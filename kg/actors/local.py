@@ -25,6 +25,7 @@ from kg.actors import gazetteer as gz
 from kg.actors.corpus import TITLE_LABEL, is_surname_only, same_person, surname_of, surnames_match
 from kg.actors.index import ActorIndex
 from kg.actors.roles import RoleInfo, roles_for, split_phrase
+from kg.nlp.parse import doc_text
 from kg.types import ActorType, LocalActor, Mention
 
 if TYPE_CHECKING:
@@ -321,13 +322,14 @@ class _Candidate:
 
 def _candidates(doc: Doc) -> list[_Candidate]:
     """Every entity that names an actor, plus credited names the model missed, in text order."""
-    credits, regions = find_credits(doc.text)
+    text = doc_text(doc)
+    credits, regions = find_credits(text)
     out: list[_Candidate] = []
     covered: set[int] = set()
     person_keys = _person_name_keys(doc)
     for ent in doc.ents:
         credit = next((c for c in credits if c.start < ent.end_char and ent.start_char < c.end), None)
-        if credit is not None and not _known_name(doc.text[credit.start : credit.end]):
+        if credit is not None and not _known_name(text[credit.start : credit.end]):
             continue  # a credited person: handled from the credit itself below
         span = _clean_span(ent)
         if span is None:
@@ -474,7 +476,7 @@ def _cluster_people(
             same = next((canonical[k] for k in canonical if same_person(k, key)), None)
             canonical[key] = same or c.name
         full.append((c.span.start, canonical[key]))
-    quoted = _quoted_regions(people[0].span.doc.text) if people else []
+    quoted = _quoted_regions(doc_text(people[0].span.doc)) if people else []
     lone: dict[str, list[_Candidate]] = {}
     for c in people:
         key = gz.name_key(c.name)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.actors.index import ActorIndex
 from kg.facts.amounts import Money, find_money
+from kg.nlp.parse import doc_text
 from kg.types import ActorType, Pledge
 
 if TYPE_CHECKING:
@@ -88,8 +89,26 @@ def _keys(tok: Token) -> list[str]:
 
 
 def _lookup(tok: Token, table: dict[str, str] | list[str]) -> str | None:
-    """The first of the word's keys that is in `table` (a list, or a dict keyed by word)."""
+    """The first of the word's keys that is in `table` (a list, or a dict keyed by word).
+
+    Most words head no two-word key of the table, and then only the lemma and the word itself can
+    match: the particles and prepositions after it are not looked at (this runs for every word)."""
+    lemma = _lemma(tok)
+    if lemma not in _two_word_heads(table):
+        return lemma if lemma in table else (tok.lower_ if tok.lower_ in table else None)
     return next((key for key in _keys(tok) if key in table), None)
+
+
+_HEADS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _two_word_heads(table: dict[str, str] | list[str]) -> frozenset[str]:
+    """The first words of the table's multi-word keys ("rule out" -> "rule"), computed once per table
+    (the tables are the lexicon's, which lives as long as the process; the entry keeps it alive)."""
+    found = _HEADS.get(id(table))
+    if found is None or found[0] is not table:
+        found = _HEADS[id(table)] = (table, frozenset(key.split(" ", 1)[0] for key in table if " " in key))
+    return found[1]
 
 
 def _is_verb(tok: Token) -> bool:
@@ -130,7 +149,7 @@ def _has_money(tokens: list[Token]) -> bool:
         return False
     doc = tokens[0].doc
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    return bool(find_money(doc.text[start:end]))
+    return bool(find_money(doc_text(doc)[start:end]))
 
 
 # -------------------------------------------------------------------------------------------- phrases
@@ -241,7 +260,7 @@ def _sentence(tok: Token) -> Span:
     """The token's sentence, cut at blank lines: the small model runs a headline, a dateline and the
     first paragraph together, and they are different sentences."""
     sent = tok.sent
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n\n", sent.start_char, tok.idx)
     end = text.find("\n\n", tok.idx, sent.end_char)
     start_char = sent.start_char if start < 0 else start + 2
@@ -833,7 +852,7 @@ def _name_actor(tok: Token, index: ActorIndex) -> str | None:
 
 def _headline(doc: Doc, tok: Token) -> Span | None:
     """The line holding `tok` if it reads as a headline: short, and not ended by sentence punctuation."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     end = text.find("\n", tok.idx)
     end = len(text) if end < 0 else end

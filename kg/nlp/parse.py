@@ -19,3 +19,15 @@ def parse(
     pairs = ((d.text, d) for d in documents)
     for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield document, sdoc
+
+
+_TEXT_KEY = "kg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy joins every token again on each access, and the rules
+    ask for it per sentence and per candidate."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -407,7 +407,7 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
     from kg.rdf.build import corpus_quads
     from kg.rdf.store import GraphStore
     from kg.rdf.topics import topics_graph
-    from kg.views.export import export_store_file
+    from kg.views.export import export_store_file, write_quads_file
     from kg.views.html import write_views
     from kg.views.select import view_graph
 
@@ -432,9 +432,13 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
                 store.save_result(r)  # lets `kg remove` resolve actors again without the cache
         resolution = resolve(light)
         del light
-        _store_graphs(store, corpus_quads(cache.results_for(shas), resolution, topics_graph()))
-
-        export_store_file(store, "trig", outputs["trig"])
+        graphs = corpus_quads(cache.results_for(shas), resolution, topics_graph())
+        if len(store.oxigraph) == 0:  # a fresh store: bulk-load and write the TriG in the same pass
+            write_quads_file(_bulk_load(store, graphs), "trig", outputs["trig"])
+            store.rebuild_union()
+        else:
+            _swap_graphs(store, graphs)
+            export_store_file(store, "trig", outputs["trig"])
         export_store_file(store, "turtle", outputs["turtle"])
         selection = view_graph(store)
         views = write_views(selection.graph, out_dir, note=selection.note)
@@ -464,13 +468,23 @@ _LOAD_QUADS = 100_000  # quads per bulk-load call into a fresh store (fewer, lar
 _SWAP_QUADS = 50_000  # quads per transaction when an existing store's graphs are compared and swapped
 
 
-def _store_graphs(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> None:
-    """Make the store hold exactly `graphs` (name -> Oxigraph quads), streaming.
+def _bulk_load(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> Iterator[Any]:
+    """Fill a fresh store with Oxigraph's bulk loader, passing every quad on as it goes (so the TriG
+    export is written in the same pass, without reading the store back)."""
+    batch: list[Any] = []
+    for _, quads in graphs:
+        batch.extend(quads)
+        if len(batch) >= _LOAD_QUADS:
+            store.oxigraph.bulk_extend(batch)
+            batch = []
+        yield from quads
+    if batch:
+        store.oxigraph.bulk_extend(batch)
 
-    A fresh store is filled with Oxigraph's bulk loader; an existing one swaps in only the graphs
-    whose triples changed (each atomically) and drops the graphs no longer in the corpus.
-    """
-    fresh = len(store.oxigraph) == 0
+
+def _swap_graphs(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> None:
+    """Make an existing store hold exactly `graphs`: only the graphs whose triples changed are swapped in
+    (each atomically), and graphs no longer in the corpus are dropped."""
     wanted: set[str] = set()
     batch: dict[str, list[Any]] = {}
     size = 0
@@ -478,21 +492,10 @@ def _store_graphs(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> None:
         wanted.add(name)
         batch[name] = quads
         size += len(quads)
-        if size >= (_LOAD_QUADS if fresh else _SWAP_QUADS):
-            _flush(store, batch, fresh)
+        if size >= _SWAP_QUADS:
+            store.replace_graphs(batch)
             batch, size = {}, 0
-    _flush(store, batch, fresh)
-    if fresh:
-        store.rebuild_union()
-    else:
-        for name in sorted(store.graphs() - wanted):
-            store.remove_graph(name)
-
-
-def _flush(store: Any, batch: dict[str, list[Any]], fresh: bool) -> None:
-    if not batch:
-        return
-    if fresh:
-        store.oxigraph.bulk_extend([q for quads in batch.values() for q in quads])
-    else:
+    if batch:
         store.replace_graphs(batch)
+    for name in sorted(store.graphs() - wanted):
+        store.remove_graph(name)

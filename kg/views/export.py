@@ -9,6 +9,7 @@ so a reader never sees half a graph. Every function also takes the persistent st
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -187,27 +188,49 @@ def export_store_file(store: GraphStore, fmt: str, path: Path) -> Path:
     from kg.atomic import open_atomic
 
     fmt = normalize_format(fmt)
-    prefixes = dict(PREFIXES)
+    if fmt in {"trig", "nquads"}:
+        return write_quads_file(_named_graph_quads(store), fmt, path)
+    if fmt != "turtle":
+        raise ViewError(f"Streaming export supports trig, turtle and nquads, not {fmt}.")
+    # The store keeps the union in its default graph (each triple once): stream it, unless this store
+    # must compute the union per query.
+    union = (
+        store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        if not store.query_options()
+        else _store_union_triples(store)
+    )
     try:
         with open_atomic(path) as handle:
-            if fmt == "trig":
-                ox.serialize(store.named_quads(), handle, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-            elif fmt == "turtle":
-                # The store keeps the union in its default graph (each triple once): stream it, unless
-                # this store must compute the union per query.
-                union = (
-                    store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
-                    if not store.query_options()
-                    else _store_union_triples(store)
-                )
-                ox.serialize(union, handle, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-            elif fmt == "nquads":
-                ox.serialize(store.named_quads(), handle, format=ox.RdfFormat.N_QUADS)
-            else:
-                raise ViewError(f"Streaming export supports trig, turtle and nquads, not {fmt}.")
+            ox.serialize(union, handle, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     except OSError as exc:
         raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
     return Path(path)
+
+
+def write_quads_file(quads: Iterable[Any], fmt: str, path: Path) -> Path:
+    """Stream Oxigraph quads (e.g. a build's, as they go into the store) into a TriG or N-Quads file,
+    atomically, with the project's prefixes."""
+    import pyoxigraph as ox
+
+    from kg.atomic import open_atomic
+
+    fmt = normalize_format(fmt)
+    if fmt not in {"trig", "nquads"}:
+        raise ViewError(f"Quads can be streamed as trig or nquads, not {fmt}.")
+    options = {"prefixes": dict(PREFIXES)} if fmt == "trig" else {}
+    kind = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+    try:
+        with open_atomic(path) as handle:
+            ox.serialize(quads, handle, format=kind, **options)
+    except OSError as exc:
+        raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+    return Path(path)
+
+
+def _named_graph_quads(store: GraphStore) -> Any:
+    """The quads of each named graph in turn (the union copy in the default graph is never read)."""
+    for graph in store.oxigraph.named_graphs():
+        yield from store.oxigraph.quads_for_pattern(None, None, None, graph)
 
 
 def write_atomic(path: Path, text: str) -> Path:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_MAX_STATEMENTS = 2_000
 BATCH_SIZE = 16
+ZONE_SIZE = 64  # documents per spaCy memory zone (see `extract_safely`)
+_WARMED: set[int] = set()  # pipelines (by id) that have parsed their warm-up chunk in this process
 
 
 class BuildError(Exception):
@@ -129,14 +131,29 @@ def extract_safely(
     topics: Sequence[Topic] = (),
     max_statements: int = DEFAULT_MAX_STATEMENTS,
 ) -> Iterator[DocResult | Skipped]:
-    """Like `extract`, but a document whose extraction fails is skipped with the reason, not fatal."""
+    """Like `extract`, but a document whose extraction fails is skipped with the reason, not fatal.
+
+    After the first chunk a pipeline sees in this process (which warms the tokenizer's cache), each
+    chunk of documents is parsed in a spaCy memory zone: the words and strings it added to the
+    vocabulary are dropped at its end, so a long build's memory does not grow with the corpus (in
+    `--jobs` and Dask workers too). Only plain records leave the zone.
+    """
+    from contextlib import nullcontext
+
     from kg.nlp import parse
 
-    for document, sdoc in parse(nlp, documents, batch_size=BATCH_SIZE):
-        try:
-            yield extract_document(document, sdoc, topics, max_statements)
-        except Exception as err:  # one bad document never kills the build
-            yield Skipped(document.source or document.id, f"parse error ({type(err).__name__}: {err})")
+    for chunk in _batches(documents, ZONE_SIZE):
+        warm = id(nlp) in _WARMED
+        _WARMED.add(id(nlp))
+        with nlp.memory_zone() if warm else nullcontext():
+            for document, sdoc in parse(nlp, chunk, batch_size=BATCH_SIZE):
+                try:
+                    result: DocResult | Skipped = extract_document(document, sdoc, topics, max_statements)
+                except Exception as err:  # one bad document never kills the build
+                    reason = f"parse error ({type(err).__name__}: {err})"
+                    result = Skipped(document.source or document.id, reason)
+                del sdoc
+                yield result
 
 
 def extract_batch(

@@ -1,0 +1,57 @@
+"""A long build's spaCy vocabulary stays the size its first chunk left it: later chunks use memory zones."""
+
+from __future__ import annotations
+
+import random
+import string
+from typing import Any
+
+import pytest
+
+import kg.pipeline as pipeline
+from kg.types import DocResult, Document
+
+
+def _nonsense(rng: random.Random, n: int) -> list[str]:
+    return ["".join(rng.choices(string.ascii_lowercase, k=12)) for _ in range(n)]
+
+
+def _documents(count: int) -> list[Document]:
+    rng = random.Random(7)
+    out = []
+    for i in range(count):
+        a, b, c = _nonsense(rng, 3)
+        text = f'Minister Anna {a.title()} said the {b} plan would help. "We will fund the {c}," she said.'
+        out.append(Document(id=f"d{i}", text=text))
+    return out
+
+
+def test_later_chunks_leave_no_strings_behind(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "ZONE_SIZE", 2)
+    monkeypatch.setattr(pipeline, "_WARMED", set())  # as in a fresh process
+    docs = _documents(8)
+    before = len(nlp.vocab.strings)
+    sizes = []
+    results = []
+    for result in pipeline.extract_safely(docs, nlp):
+        results.append(result)
+        sizes.append(len(nlp.vocab.strings))
+    assert all(isinstance(r, DocResult) for r in results)
+    assert [r.document.id for r in results] == [d.id for d in docs]
+    assert sizes[1] > before  # the first chunk (the warm-up) adds its new words for good
+    assert len(nlp.vocab.strings) == sizes[1]  # every later chunk's new words are gone again
+    assert any(r.statements for r in results)  # the records outlive the zones they were made in
+    quote = next(s for r in results for s in r.statements if "fund" in s.quote)
+    assert quote.quote.startswith("We will fund the ")
+
+
+def test_a_pipeline_warms_up_once_per_process(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers call the extraction batch by batch: only their first batch may grow the vocabulary."""
+    monkeypatch.setattr(pipeline, "ZONE_SIZE", 4)
+    monkeypatch.setattr(pipeline, "_WARMED", set())
+    docs = _documents(12)
+    list(pipeline.extract_safely(docs[:4], nlp))
+    after_first_batch = len(nlp.vocab.strings)
+    for start in (4, 8):
+        list(pipeline.extract_safely(docs[start : start + 4], nlp))
+        assert len(nlp.vocab.strings) == after_first_batch

@@ -339,9 +339,11 @@ def _title_anchored_names(doc: Doc, ents: list[Span]) -> list[Span]:
     occupied = {t.i for e in ents for t in e}
     out: list[Span] = []
     i = 0
-    while i < len(doc):
+    for start in _proper_nouns(doc):  # a name word is a proper noun: only those can start a name
+        if start < i:
+            continue
+        i = start
         if i in occupied or not _namey(doc[i]):
-            i += 1
             continue
         j = i
         while j < len(doc) and j not in occupied and _namey(doc[j]) and j - i < 3:
@@ -354,6 +356,17 @@ def _title_anchored_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 out.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return out
+
+
+def _proper_nouns(doc: Doc) -> list[int]:
+    """Indices of the tokens tagged PROPN, read from spaCy's arrays (no Token object per word)."""
+    import numpy as np
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    if len(doc) == 0:
+        return []
+    return np.flatnonzero(doc.to_array(POS) == PROPN).tolist()
 
 
 def _register_fixer() -> None:

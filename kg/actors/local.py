@@ -25,7 +25,7 @@ from kg.actors import gazetteer as gz
 from kg.actors.corpus import TITLE_LABEL, is_surname_only, same_person, surname_of, surnames_match
 from kg.actors.index import ActorIndex
 from kg.actors.roles import RoleInfo, roles_for, split_phrase
-from kg.nlp.parse import doc_text
+from kg.nlp.parse import doc_text, token_indices
 from kg.types import ActorType, LocalActor, Mention
 
 if TYPE_CHECKING:
@@ -517,8 +517,9 @@ def _title_mentions(doc: Doc, people: list[_Draft], taken: set[int]) -> list[tup
 
     heads = gz.lexicon()["title_heads"]
     out: list[tuple[Span, _Draft]] = []
-    for tok in doc:
-        if tok.i in taken or tok.lower_ not in heads or tok.tag_ not in {"NN", "NNP"}:
+    for i in token_indices(doc, ("NN", "NNP")):
+        tok = doc[i]
+        if tok.i in taken or tok.lower_ not in heads:
             continue
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].ent_type_ == "PERSON" or doc[tok.i + 1].i in taken):
             continue  # a title before a name is a premodifier, handled with the name
@@ -588,7 +589,10 @@ def _group_spans(doc: Doc, taken: set[int]) -> list[Span]:
     from spacy.tokens import Span
 
     heads = gz.lexicon()["group_heads"]
-    out = []
+    out: list[Span] = []
+    roots = token_indices(doc, ("NNS", "NNPS"), ("nsubj", "nsubjpass", "pobj"))
+    if not any(doc[i].lemma_.lower() in heads for i in roots):
+        return out  # no plural group word where a group can speak: spare the noun-chunk pass
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.i in taken or root.tag_ not in {"NNS", "NNPS"} or root.lemma_.lower() not in heads:

@@ -31,3 +31,20 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def token_indices(doc: Doc, tags: Iterable[str], deps: Iterable[str] | None = None) -> list[int]:
+    """Indices of the tokens whose fine-grained tag is in `tags` (and dependency label in `deps`, if
+    given), read from spaCy's arrays: rules that only look at a few kinds of word skip the Python
+    loop over every token."""
+    import numpy as np
+    from spacy.attrs import DEP, TAG
+    from spacy.strings import get_string_id
+
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([TAG, DEP])
+    keep = np.isin(columns[:, 0], [get_string_id(t) for t in tags])
+    if deps is not None:
+        keep &= np.isin(columns[:, 1], [get_string_id(d) for d in deps])
+    return np.flatnonzero(keep).tolist()

@@ -452,7 +452,6 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
         graphs = corpus_quads(cache.results_for(shas), resolution, topics_graph())
         if len(store.oxigraph) == 0:  # a fresh store: bulk-load and write the TriG in the same pass
             write_quads_file(_bulk_load(store, graphs), "trig", outputs["trig"])
-            store.rebuild_union()
         else:
             _swap_graphs(store, graphs)
             export_store_file(store, "trig", outputs["trig"])
@@ -487,10 +486,17 @@ _SWAP_QUADS = 50_000  # quads per transaction when an existing store's graphs ar
 
 def _bulk_load(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> Iterator[Any]:
     """Fill a fresh store with Oxigraph's bulk loader, passing every quad on as it goes (so the TriG
-    export is written in the same pass, without reading the store back)."""
+    export is written in the same pass, without reading the store back).
+
+    Each triple also goes into the default graph, which the store keeps as the union of its named
+    graphs (see `kg.rdf.store`): a set, so a triple in two documents is held there once.
+    """
+    import pyoxigraph as ox
+
     batch: list[Any] = []
     for _, quads in graphs:
         batch.extend(quads)
+        batch.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
         if len(batch) >= _LOAD_QUADS:
             store.oxigraph.bulk_extend(batch)
             batch = []

@@ -71,6 +71,12 @@ def decimal_literal(value: Decimal | float | int, places: int | None = None) -> 
 
     `places` rounds half-even to that many decimal places first (0.8996 -> 0.9 with 3).
     """
+    text = _decimal_text(value, places)
+    return None if text is None else Literal(text, datatype=XSD.decimal)
+
+
+def _decimal_text(value: Decimal | float | int, places: int | None = None) -> str | None:
+    """The canonical ``xsd:decimal`` lexical form of `value` (see `decimal_literal`)."""
     try:
         number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     except (InvalidOperation, ValueError, TypeError):
@@ -80,7 +86,7 @@ def decimal_literal(value: Decimal | float | int, places: int | None = None) -> 
     if places is not None:
         number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     number = number.normalize() + 0  # + 0 turns -0 into 0
-    return Literal(format(number, "f"), datatype=XSD.decimal)
+    return format(number, "f")
 
 
 def date_literal(value: str) -> Literal:
@@ -108,8 +114,20 @@ def date_literal(value: str) -> Literal:
     return Literal(parsed.isoformat(), datatype=XSD.dateTime)
 
 
-def _integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.integer)
+class _Literals:
+    """The literals a builder writes, as rdflib terms (for `build_dataset`)."""
+
+    text = staticmethod(text_literal)
+    decimal = staticmethod(decimal_literal)
+    date = staticmethod(date_literal)
+
+    @staticmethod
+    def integer(value: int) -> Any:
+        return Literal(str(int(value)), datatype=XSD.integer)
+
+    @staticmethod
+    def plain(value: str) -> Any:
+        return Literal(value)
 
 
 def _position_label(statement: Statement) -> str:
@@ -128,6 +146,7 @@ class _DocumentBuilder:
 
     def __init__(self, graph: _Sink, result: DocResult, resolution: Resolution) -> None:
         self.graph = graph
+        self.lit = _literals_for(graph)
         self.result = result
         self.resolution = resolution
         self.sha = result.document.sha256
@@ -162,14 +181,14 @@ class _DocumentBuilder:
     def document(self) -> None:
         document, g, doc = self.result.document, self.graph, self.doc
         g.add((doc, RDF.type, KG.Document))
-        g.add((doc, DCTERMS.identifier, text_literal(document.id)))
+        g.add((doc, DCTERMS.identifier, self.lit.text(document.id)))
         if document.title:
-            g.add((doc, DCTERMS.title, text_literal(document.title)))
+            g.add((doc, DCTERMS.title, self.lit.text(document.title)))
         if document.source:
-            g.add((doc, DCTERMS.source, text_literal(document.source)))
+            g.add((doc, DCTERMS.source, self.lit.text(document.source)))
         if document.date:
-            g.add((doc, DCTERMS.date, date_literal(document.date)))
-        g.add((doc, KG.sha256, Literal(self.sha)))
+            g.add((doc, DCTERMS.date, self.lit.date(document.date)))
+        g.add((doc, KG.sha256, self.lit.plain(self.sha)))
 
     def statement(self, st: Statement) -> None:
         speaker = self.actor(st.speaker)
@@ -186,25 +205,25 @@ class _DocumentBuilder:
         g = self.graph
         g.add((iri, RDF.type, KG.Statement))
         g.add((iri, KG.speaker, speaker))
-        g.add((iri, KG.quote, text_literal(st.quote)))
-        g.add((iri, KG.quoteType, Literal(st.quote_type.value)))
-        g.add((iri, KG.cue, text_literal(st.cue)))
-        g.add((iri, KG.sentence, text_literal(st.sentence)))
-        g.add((iri, KG.charStart, _integer(st.char_start)))
-        g.add((iri, KG.charEnd, _integer(st.char_end)))
-        g.add((iri, KG.sentenceStart, _integer(st.sentence_start)))
-        g.add((iri, KG.sentenceEnd, _integer(st.sentence_end)))
-        confidence = decimal_literal(st.confidence, places=3)
+        g.add((iri, KG.quote, self.lit.text(st.quote)))
+        g.add((iri, KG.quoteType, self.lit.plain(st.quote_type.value)))
+        g.add((iri, KG.cue, self.lit.text(st.cue)))
+        g.add((iri, KG.sentence, self.lit.text(st.sentence)))
+        g.add((iri, KG.charStart, self.lit.integer(st.char_start)))
+        g.add((iri, KG.charEnd, self.lit.integer(st.char_end)))
+        g.add((iri, KG.sentenceStart, self.lit.integer(st.sentence_start)))
+        g.add((iri, KG.sentenceEnd, self.lit.integer(st.sentence_end)))
+        confidence = self.lit.decimal(st.confidence, places=3)
         if confidence is not None:
             g.add((iri, KG.confidence, confidence))
         g.add((iri, KG.source, self.doc))
         g.add((iri, KG.expresses, position))
         g.add((position, RDF.type, KG.Position))
-        g.add((position, RDFS.label, text_literal(_position_label(st))))
+        g.add((position, RDFS.label, self.lit.text(_position_label(st))))
         for name in st.topics:
             g.add((position, KG.topic, topic_iri(name)))
         if st.stance:
-            g.add((position, KG.stance, Literal(st.stance)))
+            g.add((position, KG.stance, self.lit.plain(st.stance)))
         g.add((speaker, KG.stated, position))
 
     def pledge(self, pl: Pledge) -> None:
@@ -225,21 +244,21 @@ class _DocumentBuilder:
         if resource not in self.resource_labels:  # one label per resource: the first wording seen
             self.resource_labels[resource] = pl.resource
             g.add((resource, RDF.type, KG.Resource))
-            g.add((resource, RDFS.label, text_literal(pl.resource)))
+            g.add((resource, RDFS.label, self.lit.text(pl.resource)))
         if pl.recipient is not None:
             g.add((iri, KG.recipient, self.actor(pl.recipient)))
         if pl.amount is not None:
-            amount = decimal_literal(pl.amount)
+            amount = self.lit.decimal(pl.amount)
             if amount is not None:
                 g.add((iri, KG.amount, amount))
         if pl.currency:
-            g.add((iri, KG.currency, text_literal(pl.currency)))
-        g.add((iri, KG.status, text_literal(pl.status)))
-        g.add((iri, KG.cue, text_literal(pl.cue)))
-        g.add((iri, KG.sentence, text_literal(pl.sentence)))
-        g.add((iri, KG.charStart, _integer(pl.char_start)))
-        g.add((iri, KG.charEnd, _integer(pl.char_end)))
-        confidence = decimal_literal(pl.confidence, places=3)
+            g.add((iri, KG.currency, self.lit.text(pl.currency)))
+        g.add((iri, KG.status, self.lit.text(pl.status)))
+        g.add((iri, KG.cue, self.lit.text(pl.cue)))
+        g.add((iri, KG.sentence, self.lit.text(pl.sentence)))
+        g.add((iri, KG.charStart, self.lit.integer(pl.char_start)))
+        g.add((iri, KG.charEnd, self.lit.integer(pl.char_end)))
+        confidence = self.lit.decimal(pl.confidence, places=3)
         if confidence is not None:
             g.add((iri, KG.confidence, confidence))
         g.add((iri, KG.source, self.doc))
@@ -247,20 +266,21 @@ class _DocumentBuilder:
 
 
 def _add_actors(graph: _Sink, resolution: Resolution) -> None:
+    lit = _literals_for(graph)
     for actor in resolution.actors:
         node = actor_iri(actor.key)
         graph.add((node, RDF.type, KG.Actor))
         graph.add((node, RDF.type, KG[actor.type.value]))
-        graph.add((node, RDFS.label, text_literal(actor.name)))
+        graph.add((node, RDFS.label, lit.text(actor.name)))
         for alias in actor.aliases:
-            graph.add((node, SKOS.altLabel, text_literal(alias)))
+            graph.add((node, SKOS.altLabel, lit.text(alias)))
         for role in actor.roles:
-            graph.add((node, KG.role, text_literal(role)))
+            graph.add((node, KG.role, lit.text(role)))
         for key in actor.affiliations:
             graph.add((node, KG.affiliatedWith, actor_iri(key)))
         if actor.country_code:
-            graph.add((node, KG.countryCode, text_literal(actor.country_code)))
-        graph.add((node, KG.mentionCount, _integer(actor.mention_count)))
+            graph.add((node, KG.countryCode, lit.text(actor.country_code)))
+        graph.add((node, KG.mentionCount, lit.integer(actor.mention_count)))
 
 
 def build_dataset(
@@ -301,6 +321,39 @@ def union_graph(ds: Dataset) -> Graph:
 # ----- Oxigraph quads: the same triples, without an rdflib store in between (large builds) ------------
 
 
+class _OxLiterals:
+    """The same literals as `_Literals`, made directly as Oxigraph terms (no rdflib term in between)."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self._ox = ox
+        self._integer = ox.NamedNode(str(XSD.integer))
+        self._decimal = ox.NamedNode(str(XSD.decimal))
+
+    def text(self, value: str) -> Any:
+        return self._ox.Literal(_LONE_SURROGATE.sub("\ufffd", value))
+
+    def integer(self, value: int) -> Any:
+        return self._ox.Literal(str(int(value)), datatype=self._integer)
+
+    def decimal(self, value: Decimal | float | int, places: int | None = None) -> Any:
+        text = _decimal_text(value, places)
+        return None if text is None else self._ox.Literal(text, datatype=self._decimal)
+
+    def plain(self, value: str) -> Any:
+        return self._ox.Literal(value)
+
+    @staticmethod
+    def date(value: str) -> Any:
+        return date_literal(value)  # once per document: the rdflib term is converted by the sink
+
+
+def _literals_for(graph: _Sink) -> Any:
+    """Oxigraph literals for a `_QuadSink`, rdflib ones for anything else."""
+    return graph.literals if isinstance(graph, _QuadSink) else _Literals
+
+
 class _QuadSink:
     """Collects a builder's triples as Oxigraph quads of one named graph.
 
@@ -315,10 +368,13 @@ class _QuadSink:
         self.graph = ox.NamedNode(str(graph))
         self.quads: list[ox.Quad] = []
         self._iris: dict[URIRef, ox.NamedNode] = {}
+        self.literals = _OxLiterals()
 
     def term(self, node: Node) -> Any:
         """The Oxigraph term for an rdflib term (IRIs cached: predicates and actors repeat)."""
         ox = self._ox
+        if isinstance(node, ox.Literal):  # made by `_OxLiterals`
+            return node
         if isinstance(node, URIRef):
             found = self._iris.get(node)
             if found is None:

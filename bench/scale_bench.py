@@ -50,13 +50,14 @@ def bare_parse(folder: Path) -> tuple[int, float]:
 
     from kg.documents import iter_inputs
     from kg.nlp import model_name
+    from kg.pipeline import BATCH_SIZE
     from kg.types import Document
 
     texts = [d.text for d in iter_inputs([folder]) if isinstance(d, Document)]
     nlp = spacy.load(model_name())
     words = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):  # the batch size kg build parses with
         pass
     return words, time.perf_counter() - started
 
@@ -75,6 +76,12 @@ def run_build(folder: Path, out: Path, jobs: int) -> dict:
     return {"seconds": float(seconds), "rss_kib": int(rss), "rc": int(rc), "report": report}
 
 
+def phases(run: dict) -> str:
+    """Where a build's wall clock went: parse + extraction, then the rest (store, exports, views, load)."""
+    extraction = run["report"]["parse_seconds"]
+    return f"parse+extract {extraction:.1f} s, rest {run['seconds'] - extraction:.1f} s"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=None, help="use only the first N inputs")
@@ -88,8 +95,11 @@ def main() -> None:
         files = corpus_files(args.limit)
         folder = stage(files, tmp / "in")
         words, bare_s = bare_parse(folder)
+        print(f"bare parse: {bare_s:.1f} s", file=sys.stderr, flush=True)
         j1 = run_build(folder, tmp / "out1", 1)
+        print(f"jobs 1: {j1['seconds']:.1f} s", file=sys.stderr, flush=True)
         j2 = run_build(folder, tmp / "out2", 2)
+        print(f"jobs 2: {j2['seconds']:.1f} s", file=sys.stderr, flush=True)
         bare_wps = words / bare_s
         j1_wps = words / j1["seconds"]
         j2_wps = words / j2["seconds"]
@@ -97,9 +107,9 @@ def main() -> None:
             f"inputs: {len(files)} files, {j1['report']['documents']} documents built, {words:,} words",
             f"bare nlp.pipe parse:   {bare_wps:8,.0f} words/s ({bare_s:.1f} s)",
             f"kg build --jobs 1:     {j1_wps:8,.0f} words/s ({j1['seconds']:.1f} s)"
-            f"  = {j1_wps / bare_wps:.2f} x bare",
+            f"  = {j1_wps / bare_wps:.2f} x bare   [{phases(j1)}]",
             f"kg build --jobs 2:     {j2_wps:8,.0f} words/s ({j2['seconds']:.1f} s)"
-            f"  = {j2_wps / j1_wps:.2f} x jobs 1",
+            f"  = {j2_wps / j1_wps:.2f} x jobs 1   [{phases(j2)}]",
         ]
         if not args.skip_memory:
             small = run_build(stage(files[:500], tmp / "in500"), tmp / "out500", 1)

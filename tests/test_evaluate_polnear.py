@@ -121,6 +121,15 @@ def test_quote_split_around_its_cue_is_one_prediction():
     assert len(apart) == 2  # another speaker: two attributions
 
 
+def test_only_direct_quotes_are_joined_into_one_prediction():
+    """The definition joins the parts of a direct quote; two paraphrases or mixed statements of one
+    speaker with the same cue are two attributions however close they stand."""
+    for kind in (QuoteType.MIXED, QuoteType.INDIRECT):
+        first, second = _statement(38, 49, "a0", "added", kind), _statement(64, 70, "a0", "added")
+        assert len(predictions(_result(first, second))) == 2, kind
+        assert len(predictions(_result(second, _statement(72, 81, "a0", "added", kind)))) == 2, kind
+
+
 def test_score_document_counts_content_and_attribution():
     gold = GoldDocument("d", TEXT, "d_0000.ann", read_ann(TEXT, ANN))
     right = _statement(19, 35, "a0", "said", QuoteType.INDIRECT)
@@ -193,15 +202,15 @@ def test_polnear_dev_does_not_regress(dev_scores):
     """Floors a little under the figures measured when this was written (see the report), so a rule
     change that loses ground fails here."""
     assert dev_scores.documents == 84
-    assert dev_scores.content.precision >= 0.83
-    assert dev_scores.content.f1 >= 0.69
-    assert dev_scores.attribution.precision >= 0.76
-    assert dev_scores.attribution.f1 >= 0.65
+    assert dev_scores.content.precision >= 0.85
+    assert dev_scores.content.f1 >= 0.73
+    assert dev_scores.attribution.precision >= 0.77
+    assert dev_scores.attribution.f1 >= 0.69
 
 
 @pytest.mark.slow
 @pytest.mark.xfail(
-    reason="issue 3 targets not met yet (dev: attribution P 0.79 F1 0.67, content F1 0.72)", strict=False
+    reason="issue 3 targets not met yet (dev: attribution P 0.788 F1 0.708, content F1 0.749)", strict=False
 )
 def test_polnear_dev_targets(dev_scores):
     """The issue's targets: attribution F1 >= 0.75 with precision >= 0.80, content F1 >= 0.80."""

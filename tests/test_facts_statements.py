@@ -31,7 +31,7 @@ def test_indirect_speech_with_pronoun_speaker_is_resolved(build_doc):
     topics = (Topic("ceasefire", "ceasefire", ("ceasefire", "truce")), Topic("other", "other", ("other",)))
     [st] = extract_statements(doc, index, topics)
     assert _names(index)[st.speaker] == "Aino Virtanen"  # "She", never a pronoun actor
-    assert st.quote == "the ceasefire would hold"
+    assert st.quote == "that the ceasefire would hold"  # the complementiser too, as PolNeAR marks it
     assert st.quote_type is QuoteType.INDIRECT
     assert st.cue == "warned"
     assert st.topics == ("ceasefire",)

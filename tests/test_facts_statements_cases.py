@@ -490,7 +490,7 @@ def test_told_reporters_is_the_cue(build_doc):
 def test_wrote_on_x_is_the_cue(build_doc):
     _, found = _extract(build_doc, WROTE_ON_X)
     [(speaker, st)] = found
-    assert (speaker, st.quote, st.cue) == ("Aino Virtanen", "peace was near", "wrote on X")
+    assert (speaker, st.quote, st.cue) == ("Aino Virtanen", "that peace was near", "wrote on X")
 
 
 def test_paraphrase_with_a_quoted_fragment_is_mixed(build_doc):

@@ -9,6 +9,8 @@ surname joins the one person of the corpus it can belong to, and stays alone whe
 Countries merge on their ISO code; organisations on their folded name, an alias another document gave
 them ("EOC" beside "Equal Opportunities Commission") and, for a lone word the model tagged as an
 organisation, the one person whose surname it is. The label is the most complete common form.
+Unnamed speakers ("officials", "a senior official": every mention labelled DESCRIPTION_LABEL) are never
+merged: two articles' "officials" are different people, so each stays a node of its own document.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.actors import gazetteer as gz
+from kg.actors.index import DESCRIPTION_LABEL
 from kg.ids import short_hash, slugify
 from kg.types import Actor, ActorType, DocResult, LocalActor, Resolution
 
@@ -238,7 +241,10 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
     people: list[tuple[str, LocalActor]] = []
     for result in results:
         for actor in result.actors:
-            if actor.type is ActorType.PERSON:
+            if actor.mentions and all(m.label == DESCRIPTION_LABEL for m in actor.mentions):
+                key = (actor.type, f"{gz.fold(actor.name)}@{result.document.id}")  # never merged across
+                clusters.setdefault(key, _Cluster(actor.type)).add(result.document.id, actor)
+            elif actor.type is ActorType.PERSON:
                 people.append((result.document.id, actor))
             else:
                 key = _base_key(actor)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+DESCRIPTION_LABEL = "DESCRIPTION"  # Mention.label of an unnamed speaker ("senior officials"): per document
 ANTECEDENT_SENTENCES = 3  # how many sentences before the pronoun's own are searched
 
 
@@ -124,7 +125,7 @@ class ActorIndex:
         while lo > 0 and doc[lo - 1].head.i == token.i and doc[lo - 1].dep_ in {"amod", "compound", "nmod"}:
             lo -= 1  # "federal officials", "campaign aides"
         words = list(doc[lo : token.i + 1])
-        return self._add(doc[lo : token.i + 1].text, ActorType.GROUP, words)
+        return self._add(doc[lo : token.i + 1].text, ActorType.GROUP, words, DESCRIPTION_LABEL)
 
     def _person_ending(self, last: Token) -> str | Span | None:
         """An actor (id) or a person entity earlier in the document whose name ends with this word."""
@@ -149,13 +150,14 @@ class ActorIndex:
         for t in tokens:
             self.by_token[t.i] = actor_id
 
-    def _add(self, name: str, kind: ActorType, tokens: list[Token]) -> str:
-        """Register an actor the actor stage missed (the index's one mutation) and map its tokens."""
+    def _add(self, name: str, kind: ActorType, tokens: list[Token], label: str | None = None) -> str:
+        """Register an actor the actor stage missed (the index's one mutation) and map its tokens.
+        `label` marks the mention (default: the type), e.g. DESCRIPTION_LABEL for an unnamed speaker."""
         from kg.actors.gazetteer import fold
 
         first, last = tokens[0], tokens[-1]
         mention = Mention(
-            first.doc[first.i : last.i + 1].text, first.idx, last.idx + len(last.text), kind.value
+            first.doc[first.i : last.i + 1].text, first.idx, last.idx + len(last.text), label or kind.value
         )
         actors = list(self.actors)
         for n, actor in enumerate(actors):

@@ -235,7 +235,7 @@ def _continues(text: str, prev: Prediction, st: Statement, speaker: str) -> bool
     if (
         speaker != prev.speaker
         or st.cue != prev.cue
-        or QuoteType.INDIRECT in (last.quote_type, st.quote_type)
+        or (last.quote_type, st.quote_type) != (QuoteType.DIRECT, QuoteType.DIRECT)
     ):
         return False
     if st.char_start < last.char_end:

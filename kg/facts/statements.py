@@ -14,7 +14,9 @@ One pass over the document's reporting cues, then one over its quotes, in text o
 3. "according to X, ..." and headline or transcript lines "X: ...".
 
 Speakers are actors from the `ActorIndex`: names, surnames, groups ("federal officials"), a person a
-role word introduces ("ECFR fellow Camille Grand"), the author of a document that "says" something.
+role word introduces ("ECFR fellow Camille Grand"), the author of a document that "says" something, or
+an unnamed speaker named by its noun phrase ("a senior official", "the campaign", "critics"): a person,
+organisation or group of that document only (nouns for people and organisations, data/cues.json).
 Pronoun speakers are resolved last, in text order, to the previous speaker or the nearest compatible
 person outside quotation marks, learning genders as they go; a statement whose speaker cannot be
 resolved to an actor is not emitted rather than attributed to "he". Actors named only in credits or
@@ -35,9 +37,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from kg.actors.index import RELATIVE_PRONOUNS, ActorIndex
+from kg.actors.index import DESCRIPTION_LABEL, RELATIVE_PRONOUNS, ActorIndex
 from kg.facts.positions import position_label, stance_for, topics_for
 from kg.facts.quotes import QuoteSpan, find_quotes
+from kg.nlp.parse import doc_text
 from kg.types import ActorType, QuoteType, Statement, Topic
 
 if TYPE_CHECKING:
@@ -98,23 +101,32 @@ class _View:
     """Per-document lookups built once: sentence, line and quote of every token, furniture mask."""
 
     def __init__(self, doc: Doc, index: ActorIndex) -> None:
+        from spacy.attrs import IDX, SENT_START
+
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.index = index
+
         self.tokens = list(doc)
-        self.starts = [t.idx for t in self.tokens]
+        columns = doc.to_array([IDX, SENT_START]).tolist()  # one C call instead of per-token properties
+        self.starts = [c[0] for c in columns]
+        text = self.text
+        breaks = [m.start() for m in re.finditer("\n", text)]
         self.sent_of = [0] * len(self.tokens)
         self.sents: list[tuple[int, int]] = []
-        start, k, newline = 0, 0, False
-        for i, t in enumerate(self.tokens):  # one pass; a line break always ends a sentence
-            if i > start and (newline or t.is_sent_start):
+        start, k, b, newline = 0, 0, 0, False
+        for i, (pos, sent_start) in enumerate(columns):  # one pass; a line break always ends a sentence
+            if i > start and (newline or sent_start == 1):
                 self.sents.append((start, i))
                 start, k = i, k + 1
             self.sent_of[i] = k
-            newline = "\n" in t.text or "\n" in t.whitespace_
+            while b < len(breaks) and breaks[b] < pos:
+                b += 1
+            nxt = columns[i + 1][0] if i + 1 < len(columns) else len(text)
+            newline = b < len(breaks) and breaks[b] < nxt  # in the token or the space after it
         if self.tokens:
             self.sents.append((start, len(self.tokens)))
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self.line_starts = [0] + [n + 1 for n in breaks]
         self.quotes = find_quotes(self.text)
         self.masked = furniture_ranges(self.text)
         self._mask_starts = [s for s, _ in self.masked]
@@ -184,6 +196,16 @@ class _Speaker:
     actor: str
     confidence: float
     pronoun: int = -1  # index of the pronoun the actor was resolved from, if any
+
+
+@lru_cache(maxsize=1)
+def _speech_verb_ids() -> frozenset[int]:
+    """Hash ids of the speech-verb lemmas in any casing a lemma may have (spaCy's ids are string hashes,
+    the same in every vocabulary)."""
+    from spacy.strings import get_string_id
+
+    words = cues()["speech_verbs"]
+    return frozenset(get_string_id(w) for word in words for w in {word, word.capitalize(), word.upper()})
 
 
 def _is_cue(tok: Token) -> bool:
@@ -261,6 +283,14 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
     """The actor who speaks through a cue verb, or None when it is not a known actor."""
     subj = _subject_of(view, verb)
     if subj is None:
+        subj = _inverted_subject(view, verb) or _issuer(view, verb)
+    if (
+        subj is None
+        and verb.dep_ in {"ROOT", "ccomp"}
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        subj = _outside_subject(view, verb, before_only=True)  # the parser lost the subject
+    if subj is None:
         return None
     if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "X, who said ...": the noun the relative clause modifies
@@ -269,6 +299,35 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
         if subj is None:
             return None
     return _actor_of(view, subj)
+
+
+def _issuer(view: _View, verb: Token) -> Token | None:
+    """ "X issued a statement saying ...", "aides said in a memo arguing ...": the speaker of a
+    document noun's participle is who issued the document (the subject of the verb it depends on)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.lemma_.lower() not in cues()["document_nouns"]:
+        return None
+    if head.dep_ in {"dobj", "pobj"}:
+        governor = head.head.head if head.dep_ == "pobj" else head.head
+        if governor.pos_ in {"VERB", "AUX"} and view.sent_of[governor.i] == view.sent_of[verb.i]:
+            return next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _inverted_subject(view: _View, verb: Token) -> Token | None:
+    """ "..., said Richard Roe, president of ...": the name right after a cue the parser left without a
+    subject (a name that runs into a garbled apposition is often hung elsewhere)."""
+    if verb.tag_ != "VBD" and verb.tag_ != "VBZ" or any(c.dep_ in {"auxpass", "dobj"} for c in verb.children):
+        return None
+    i = verb.i + 1
+    lo, hi = view.sents[view.sent_of[verb.i]]
+    while i < hi and view.tokens[i].pos_ == "DET":
+        i += 1
+    run = []
+    while i < hi and view.quote_of[i] < 0 and (view.tokens[i].pos_ == "PROPN" or i in view.index.by_token):
+        run.append(view.tokens[i])
+        i += 1
+    return run[-1] if run else None
 
 
 def _outside_subject(view: _View, verb: Token, before_only: bool = False) -> Token | None:
@@ -311,8 +370,78 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
         )
     if actor is None:
         actor = _own_author(view, subj) or _document_author(view, subj)
+        if actor is None and not pronoun:
+            actor = _described_speaker(view, subj)
         return _Speaker(actor, 0.6) if actor else None
     return _Speaker(actor, 0.75, subj.i) if pronoun else _Speaker(actor, 0.9)
+
+
+_NOT_SPEAKER_ENTS = frozenset(
+    {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"}
+)
+_LEFT_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "case", "advmod", "npadvmod", "hyph"})
+_RIGHT_MODIFIERS = frozenset({"prep", "acl", "amod"})
+_MAX_DESCRIPTION = 8  # tokens in the name of an unnamed speaker
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _described_speaker(view: _View, subj: Token) -> str | None:
+    """An unnamed speaker ("a senior official said", "critics argue", "the campaign said", "people
+    close to the president say") as an actor of the document named by the noun with its modifiers:
+    a group when plural, an organisation for an organisation noun, else a person, but only an
+    described one ("a spokesman", "the senior official", not a bare "the spokesman": someone the
+    article names). One actor per
+    document and name (the corpus stage never merges them across documents). Only nouns for people
+    and organisations (data/cues.json) qualify: never a pronoun, a document or an abstraction."""
+    lex = cues()
+    head = subj
+    if head.lemma_.lower() in lex["partitive_nouns"] or head.ent_type_ == "PERCENT" or head.pos_ == "NUM":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if head is None:
+            return None  # "52 percent said": a figure, not a speaker
+    lemma = head.lemma_.lower()
+    kinds = (lex["person_nouns"], lex["group_speakers"], lex["organization_nouns"])
+    if (
+        head.pos_ != "NOUN"
+        or not any(lemma in words or head.lower_ in words for words in kinds)
+        or head.ent_type_ in _NOT_SPEAKER_ENTS
+        or view.quote_of[head.i] >= 0
+        or not head.text[:1].isalpha()
+    ):
+        return None
+    k = view.sent_of[head.i]
+    lo = hi = head.i
+    while lo > 0 and view.sent_of[lo - 1] == k:
+        t = view.tokens[lo - 1]
+        if t.dep_ not in _LEFT_MODIFIERS or not lo - 1 < t.head.i <= head.i or t.pos_ == "PRON":
+            break
+        lo -= 1
+    for c in head.rights:  # "people close to the president", "officials briefed on the talks"
+        sub = list(c.subtree)
+        if (
+            c.dep_ not in _RIGHT_MODIFIERS
+            or sub[0].i != hi + 1
+            or sub[-1].i - lo >= _MAX_DESCRIPTION
+            or any(t.is_punct or view.sent_of[t.i] != k or view.quote_of[t.i] >= 0 for t in sub)
+        ):
+            break
+        hi = sub[-1].i
+    while view.tokens[lo].dep_ == "case" or view.tokens[lo].is_punct:
+        lo += 1
+    tokens = view.tokens[lo : hi + 1]
+    name = view.doc[lo : hi + 1].text
+    if head.tag_ in {"NNS", "NNPS"}:
+        kind = ActorType.GROUP
+    elif lemma in lex["organization_nouns"]:
+        kind = ActorType.ORGANIZATION
+    elif len(tokens) == 1 and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
+    ):
+        return None  # "the minister said": someone the article names, not an anonymous source
+    else:
+        kind = ActorType.PERSON
+    return view.index._add(name, kind, tokens, DESCRIPTION_LABEL)
 
 
 def _apposed_name(view: _View, subj: Token) -> str | None:
@@ -462,16 +591,15 @@ def _paragraph_clip(view: _View, lo: int, hi: int, anchor: int) -> tuple[int, in
 
 
 def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
-    """Token range of the clause a cue verb reports ("that NATO would ..."), without the complementiser."""
-    for child in verb.children:
+    """Token range of the clause a cue verb reports, with its complementiser ("that NATO would ...")."""
+    after = [c for c in verb.rights if c.dep_ == "ccomp"]
+    for child in after or verb.lefts:  # a clause after the cue before one the parser hung before it
         if child.dep_ != "ccomp" or view.sent_of[child.i] != view.sent_of[verb.i]:
             continue
         sub = list(child.subtree)
         if view.quote_of[child.i] < 0 or any(
             view.quote_of[t.i] < 0 and not (t.is_punct or t.is_space) for t in sub
         ):
-            if sub and sub[0].dep_ == "mark" and sub[0].lower_ in {"that", "whether", "if"}:
-                sub = sub[1:]
             if not sub:
                 return None
             if child.i < verb.i:  # "X ..., Y said": all before the cue clause is what Y said
@@ -479,7 +607,8 @@ def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
                 first = min([verb.i] + [t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree])
                 hi = max(sub[-1].i + 1, first)
                 return _paragraph_clip(view, lo, hi, verb.i)
-            return _paragraph_clip(view, sub[0].i, _extend_right(view, verb, sub[-1].i + 1), verb.i)
+            lo = sub[0].i if sub[0].i > verb.i else verb.i + 1  # never the cue itself ("that X said was")
+            return _paragraph_clip(view, lo, _extend_right(view, verb, sub[-1].i + 1), verb.i)
     return _displaced_that_clause(view, verb)
 
 
@@ -503,29 +632,35 @@ def _displaced_that_clause(view: _View, verb: Token) -> tuple[int, int] | None:
     return None
 
 
+_CONTRAST_MARKS = frozenset({"while", "though", "although", "as", "whereas"})
+
+
 def _extend_right(view: _View, verb: Token, hi: int) -> int:
     """End of the reported content: clauses after the complement that belong to it ("..., because ...",
-    "..., but he ...") hang on the cue verb in the parse; other predicates of the speaker
-    ("and has championed ...") and participles (", conceding ...") do not."""
+    "..., and that ...", a clause whose "and" the complement ends with) hang on the cue verb in the parse;
+    contrasts (", while ...", ", though ..."), other clauses joined to the cue ("..., but she has ...",
+    "and has championed ...") and participles (", conceding ...") do not."""
     for c in verb.children:
         if c.i < hi or view.sent_of[c.i] != view.sent_of[verb.i]:
             continue
         participle = c.tag_ in {"VBG", "VBN"} and not any(m.dep_ == "mark" for m in c.children)
-        clause = c.dep_ == "advcl" and not participle
-        own = c.dep_ == "conj" and not _is_cue(c) and any(x.dep_ in _SUBJECTS for x in c.children)
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        clause = c.dep_ == "advcl" and not participle and not marks & _CONTRAST_MARKS
+        dangling = view.tokens[hi - 1].dep_ == "cc" or view.tokens[c.left_edge.i].lower_ == "that"
+        own = c.dep_ == "conj" and dangling and any(x.dep_ in _SUBJECTS for x in c.children)
         if clause or own:
             hi = max(hi, max(t.i for t in c.subtree) + 1)
     return hi
 
 
-_TAIL_DEPS = frozenset({"appos", "relcl", "advcl"})
+_TAIL_DEPS = frozenset({"appos", "relcl"})
 _TAIL_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
 
 
 def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
     """Drop what trails the reported proposition after a comma or dash: an apposition ("..., a federal
-    provision that ..."), a non-restrictive relative clause ("..., which votes on ..."), a participle
-    (", conceding ...")."""
+    provision that ...") or a non-restrictive relative clause ("..., which votes on ..."), the writer's
+    gloss. A trailing participle (", compared to ...") stays: it is part of what was said."""
     for t in view.tokens[lo:hi]:
         if t.dep_ not in _TAIL_DEPS or t.head.i < lo or t.head.i >= hi:
             continue
@@ -533,8 +668,6 @@ def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
         if first - 1 <= lo or view.tokens[first - 1].text not in _TAIL_MARKS:
             continue
         if t.dep_ == "relcl" and view.tokens[first].lower_ not in {"which", "who", "whose", "where", "when"}:
-            continue
-        if t.dep_ == "advcl" and (t.tag_ not in {"VBG", "VBN"} or any(c.dep_ == "mark" for c in t.children)):
             continue
         if max(x.i for x in t.subtree) < hi - 2:
             continue  # not at the end of the content
@@ -566,6 +699,7 @@ def _inverted(view: _View, verb: Token) -> bool:
         and view.quote_of[c.i] >= 0
         and c.dep_ in {"ccomp", "parataxis", "dobj"}
         and view.sent_of[c.i] == k
+        and view.quotes[view.quote_of[c.i]].open_at <= c.left_edge.idx + 1  # not a fragment inside it
         for c in verb.children
     )
 
@@ -573,11 +707,15 @@ def _inverted(view: _View, verb: Token) -> bool:
 def _reports(view: _View, verb: Token) -> bool:
     """False for cues that do not report here: inside a restrictive relative clause ("voters who say",
     "a decision he believes was ...")."""
+    if verb.dep_ == "amod":
+        return False  # "pledged delegates", "the promised land"
     if verb.dep_ != "relcl":
         return True
     subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subj is None or subj.lower_ not in RELATIVE_PRONOUNS:
+    if subj is None:
         return False
+    if subj.lower_ not in RELATIVE_PRONOUNS:  # "the money that officials said was missing": a report
+        return verb.lemma_ in cues()["relative_reports"] and any(c.dep_ == "ccomp" for c in verb.children)
     return subj.i > 0 and view.tokens[subj.i - 1].text == ","
 
 
@@ -585,18 +723,20 @@ def _fragment_phrase(view: _View, verb: Token, quote: int) -> tuple[int, int] | 
     """The phrase after a cue verb that carries a quoted fragment ("called them 'deplorables'")."""
     q = view.quotes[quote]
     k = view.sent_of[verb.i]
+    addressee = {"dative"} | ({"dobj"} if verb.lemma_ == "tell" else set())  # "told 'Fox and Friends'"
     right = [
         c
         for c in verb.children
-        if c.i > verb.i and c.dep_ in _CONTENT_DEPS | {"ccomp"} and view.sent_of[c.i] == k
+        if c.i > verb.i
+        and c.dep_ in _CONTENT_DEPS | {"ccomp"}
+        and c.dep_ not in addressee
+        and view.sent_of[c.i] == k
     ]
     for c in right:
         sub = list(c.subtree)
         if sub[0].idx <= q.start and view.last_word_end(q) <= sub[-1].idx + len(sub[-1].text):
             first = min((r for r in right if not r.is_punct), key=lambda r: r.i)
             lo = min(t.i for t in first.subtree)
-            if view.tokens[lo].dep_ == "mark" and view.tokens[lo].lower_ in {"that", "whether", "if"}:
-                lo += 1
             return _paragraph_clip(view, lo, sub[-1].i + 1, verb.i)
     return None
 
@@ -642,7 +782,7 @@ def _cue_statements(
             continue
         negated = any(c.dep_ == "neg" for c in verb.children)
         span = _complement(view, verb)
-        if span is not None and _inverted(view, verb) and view.tokens[span[0] - 1].lower_ != "that":
+        if span is not None and _inverted(view, verb) and view.tokens[span[0]].lower_ != "that":
             span = None
         quoted = _quotes_in(view, *span) if span else []
         if span is None:
@@ -931,7 +1071,8 @@ def _quote_statements(
         cue, whole = (None, False) if found is not None else _cue_for(view, k, cue_set)
         if cue is not None:
             speaker = _speaker(view, cue)
-            if speaker is not None and whole and enough:
+            short_line = _sentence_initial(view, q) and view.words(q.start, q.end) >= 1  # "'No,' she said"
+            if speaker is not None and whole and (enough or short_line):
                 found = _Found(
                     speaker.actor,
                     q.start,
@@ -1010,19 +1151,22 @@ def _according_statements(view: _View) -> list[_Found]:
     """ "According to X, ..." and "..., according to X": the rest of the sentence is X's statement."""
     out: list[_Found] = []
     words = cues()["according"]
-    for tok in view.tokens:
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
+    for m in pattern.finditer(view.text):  # a text search, not a look at every token
+        tok = view.tokens[view.token_at(m.start())]
         if tok.lower_ not in words or view.quote_of[tok.i] >= 0:
             continue
         nxt = view.tokens[tok.i + 1] if tok.i + 1 < len(view.tokens) else None
         if nxt is None or nxt.lower_ != "to":
             continue
         obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            phrase = list(obj.subtree)
+        k = view.sent_of[tok.i]
+        if obj is not None:  # the phrase ends with its sentence ("according to the F.A.A." + next line)
+            phrase = [t for t in obj.subtree if view.sent_of[t.i] == k]
         else:  # the parser lost the object ("According to X, the week will be ..."): the name after "to"
             phrase = _name_after(view, nxt.i + 1)
             obj = phrase[-1] if phrase else None
-        if obj is None:
+        if obj is None or not phrase or view.sent_of[obj.i] != k:
             continue
         speaker = _actor_of(view, obj)
         if speaker is None:
@@ -1101,7 +1245,12 @@ def extract_statements(doc: Doc, index: ActorIndex, topics: Sequence[Topic] = ()
     if len(doc) == 0:
         return []
     view = _View(doc, index)
-    cue_tokens = [t for t in view.tokens if _is_cue(t) and view.quote_of[t.i] < 0]
+    from spacy.attrs import LEMMA
+
+    verbs = _speech_verb_ids()
+    lemmas = doc.to_array([LEMMA]).tolist()  # a C array: only tokens with a listed lemma become Token objects
+    candidates = [view.tokens[i] for i, lemma in enumerate(lemmas) if lemma in verbs and view.quote_of[i] < 0]
+    cue_tokens = [t for t in candidates if _is_cue(t)]
     cue_tokens = [t for t in cue_tokens if not view.is_masked(t.idx, t.idx + 1)]
     consumed: dict[int, tuple[_Speaker | None, str]] = {}
     found = _cue_statements(view, cue_tokens, consumed)
@@ -1143,11 +1292,10 @@ def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
     """
     index = view.index
     gender: dict[str, str] = {}
-    for t in view.tokens:
-        g = _HONORIFIC_GENDER.get(t.lower_)
-        nxt = index.by_token.get(t.i + 1) if t.i + 1 < len(view.tokens) else None
-        if g and nxt is not None:
-            gender.setdefault(nxt, g)
+    for i in sorted(index.by_token):  # the word before each actor token, not every token
+        g = _HONORIFIC_GENDER.get(view.tokens[i - 1].lower_) if i > 0 else None
+        if g:
+            gender.setdefault(index.by_token[i], g)
     prev: _Found | None = None
     resolved: dict[int, str] = {}
     for f in sorted(found, key=lambda f: (f.start, f.end)):

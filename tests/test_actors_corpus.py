@@ -147,3 +147,22 @@ def test_resolution_does_not_depend_on_document_order():
     forward, backward = resolve(docs), resolve(list(reversed(docs)))
     assert forward.actors == backward.actors
     assert forward.local_to_global == backward.local_to_global
+
+
+def test_descriptive_groups_stay_in_their_article_named_groups_merge(nlp) -> None:
+    """ "Senior officials" in two stories are different people; "European leaders" is one collective."""
+    from kg.actors import find_actors, resolve
+    from kg.types import DocResult, Document
+
+    texts = {
+        "one": "Senior officials said the plan would fail. European leaders said it would work.",
+        "two": "Senior officials said the budget was too small. European leaders said it was enough.",
+    }
+    results = []
+    for doc_id, text in texts.items():
+        index = find_actors(nlp(text))
+        results.append(DocResult(Document(doc_id, text), index.actors))
+    resolution = resolve(results)
+    names = [a.name.lower() for a in resolution.actors]
+    assert names.count("senior officials") == 2
+    assert names.count("european leaders") == 1

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.actors import gazetteer as gz
 from kg.actors.corpus import TITLE_LABEL, is_surname_only, same_person, surname_of, surnames_match
-from kg.actors.index import ActorIndex
+from kg.actors.index import DESCRIPTION_LABEL, ActorIndex
 from kg.actors.roles import RoleInfo, roles_for, split_phrase
 from kg.nlp.parse import doc_text, token_indices
 from kg.types import ActorType, LocalActor, Mention
@@ -608,7 +608,10 @@ def _group_spans(doc: Doc, taken: set[int]) -> list[Span]:
         mods = [t for t in doc[start : root.i] if t.dep_ in {"amod", "compound", "nummod", "nmod"}]
         if not mods:
             continue
-        cleaned = _clean_span(Span(doc, start, root.i + 1, label="GROUP"))
+        # "European leaders", "Labour MPs" name one collective across articles; "senior officials" or
+        # "26 countries" only describe whoever this article means, so they stay actors of this document.
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in {"NORP", "GPE", "ORG"} for t in doc[start : root.i])
+        cleaned = _clean_span(Span(doc, start, root.i + 1, label="GROUP" if named else DESCRIPTION_LABEL))
         if cleaned is not None:
             out.append(cleaned)
     return out

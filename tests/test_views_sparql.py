@@ -347,3 +347,57 @@ def test_parameterised_queries_agree_for_every_value_in_the_sample(tmp_path: Pat
                     assert _values(run_query(store, text, {param.name: value})) == want, (info.name, value)
                     checked += bool(want)
         assert checked >= 3  # some of them found rows
+
+
+def test_oxigraph_terms_become_the_rdflib_terms_rdflib_would_build() -> None:
+    """The fast paths for IRIs and plain strings build terms equal in every way to rdflib's own."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.views.sparql import _converter, _fast_terms_ok
+
+    assert _fast_terms_ok()
+    convert = _converter()
+    cases = [
+        (ox.NamedNode("https://example.org/a#b"), URIRef("https://example.org/a#b")),
+        (ox.Literal("plain words"), Literal("plain words")),
+        (ox.Literal(""), Literal("")),
+        (ox.Literal('Zoë said "no"\n'), Literal('Zoë said "no"\n')),
+        (ox.Literal("42"), Literal("42")),  # a string that looks like a number stays a string
+        (ox.Literal("Kyiv", language="en-gb"), Literal("Kyiv", lang="en-gb")),  # Oxigraph lowercases tags
+        (ox.Literal("7", datatype=ox.NamedNode(str(XSD.integer))), Literal("7", datatype=XSD.integer)),
+        (ox.Literal("2.5", datatype=ox.NamedNode(str(XSD.decimal))), Literal("2.5", datatype=XSD.decimal)),
+        (
+            ox.Literal("2025-03-01", datatype=ox.NamedNode(str(XSD.date))),
+            Literal("2025-03-01", datatype=XSD.date),
+        ),
+    ]
+    for term, want in cases:
+        got = convert(term)
+        assert type(got) is type(want) and got == want and hash(got) == hash(want), term
+        assert got.n3() == want.n3() and got.toPython() == want.toPython(), term
+        if isinstance(want, Literal):
+            assert (got.language, got.datatype, got.value) == (want.language, want.datatype, want.value), term
+        assert convert(term) is got  # memoised: a repeated cell is converted once
+    blank = convert(ox.BlankNode("b1"))
+    assert isinstance(blank, BNode) and str(blank) == "b1"
+
+
+def test_store_rows_behave_like_rdflib_rows(tmp_path: Path) -> None:
+    """Rows from the store support what rdflib's rows do: names, variables, positions, asdict."""
+    from rdflib import Variable
+
+    reference = load(SAMPLE)
+    text = resolve_query("who-said-what")
+    with GraphStore.open(tmp_path) as store:
+        store.load(SAMPLE)
+        got, want = run_query(store, text), run_query(reference, text)
+        assert len(got) == len(want) > 0 and got.vars == want.vars
+        for mine, theirs in zip(got, want, strict=True):
+            assert tuple(mine) == tuple(theirs)
+            assert mine.speaker == theirs.speaker and mine["quote"] == theirs["quote"]
+            assert mine[Variable("document")] == theirs[Variable("document")] and mine[0] == theirs[0]
+            assert mine.asdict() == theirs.asdict()
+        assert [tuple(r) for r in got] == [tuple(r) for r in got]  # iterating again gives the same rows
+        assert all(isinstance(b, dict) for b in got.bindings)

@@ -568,7 +568,9 @@ class GraphStore:
         self.rebuild_union()
 
     def rebuild_union(self, chunk: int = 200_000) -> None:
-        """Fill the default graph with the union of the named graphs (after a bulk load)."""
+        """Fill the default graph with the union of the named graphs (after a bulk load), then compact
+        the database: bulk loads leave many small RocksDB files behind, and reads after compaction
+        are about twice as fast (measured in bench/store_results.md)."""
         import itertools
 
         import pyoxigraph as ox
@@ -580,6 +582,8 @@ class GraphStore:
         while batch := [ox.Quad(q.subject, q.predicate, q.object) for q in itertools.islice(quads, chunk)]:
             store.bulk_extend(batch)
         store.flush()
+        if self.path is not None:
+            store.optimize()
         self._union = True
 
     def clear(self) -> None:

@@ -11,6 +11,7 @@ queries run: SPARQL Update is refused.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from kg.paths import QUERIES_DIR
 from kg.views import PREFIXES, ViewError
@@ -365,48 +366,100 @@ def _to_result(answer: Any, hide: set[str]) -> Result:
         return result
     names = [v.value for v in answer.variables]
     keep = [(i, Variable(n)) for i, n in enumerate(names) if n not in hide]
-    result = Result("SELECT")
-    result.vars = [var for _, var in keep]
+    select = _SelectResult()
+    select.vars = [var for _, var in keep]
     rows = []
+    append = rows.append
     for solution in answer:
-        row = {}
-        for i, var in keep:
-            term = solution[i]
-            if term is not None:
-                row[var] = convert(term)
-        rows.append(row)
-    result.bindings = rows
-    return result
+        values = tuple(solution)
+        append({var: convert(values[i]) for i, var in keep if values[i] is not None})
+    select.bindings = rows
+    return select
+
+
+class _SelectResult(Result):
+    """A SELECT `Result` whose rows share one label map (rdflib builds a new dict for every row)."""
+
+    def __init__(self) -> None:
+        super().__init__("SELECT")
+
+    def __iter__(self) -> Iterator[Any]:
+        labels = {str(var): i for i, var in enumerate(self.vars or [])}
+        names = list(self.vars or [])
+        new = tuple.__new__
+        for binding in self.bindings:
+            if not binding:  # rdflib skips empty solutions when iterating, too
+                continue
+            row = new(ResultRow, [binding.get(var) for var in names])
+            row.labels = labels
+            yield row
 
 
 def _converter() -> Any:
-    """A function from pyoxigraph terms to rdflib terms, memoised for the terms a result repeats."""
+    """A function from pyoxigraph terms to rdflib terms, memoised for the terms a result repeats.
+
+    IRIs and plain strings, by far the most common cells, are built without rdflib's checks (Oxigraph
+    has already validated them); `_fast_terms_ok` checks once that they equal what rdflib would build.
+    """
     import pyoxigraph as ox
 
     cache: dict[Any, Any] = {}
+    fast = _fast_terms_ok()
+    named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
 
     def convert(term: Any) -> Any:
-        try:
-            return cache[term]
-        except KeyError:
-            pass
-        if isinstance(term, ox.NamedNode):
-            out: Any = URIRef(term.value)
-        elif isinstance(term, ox.BlankNode):
-            out = BNode(term.value)
-        elif isinstance(term, ox.Literal):
+        out = cache.get(term)
+        if out is not None:
+            return out
+        kind = type(term)
+        if kind is named:
+            out = _iri(term.value) if fast else URIRef(term.value)
+        elif kind is literal:
             if term.language:
                 out = Literal(term.value, lang=term.language)
             elif term.datatype.value == XSD_STRING:
-                out = Literal(term.value)
+                out = _plain(term.value) if fast else Literal(term.value)
             else:
                 out = Literal(term.value, datatype=URIRef(term.datatype.value))
+        elif kind is blank:
+            out = BNode(term.value)
         else:  # an RDF-star triple term: keep its N-Triples text
             out = Literal(str(term))
         cache[term] = out
         return out
 
     return convert
+
+
+def _iri(value: str) -> URIRef:
+    """`URIRef(value)` for an IRI Oxigraph has already validated, without validating it again."""
+    return str.__new__(URIRef, value)
+
+
+def _plain(value: str) -> Literal:
+    """`Literal(value)` for a plain string, without rdflib's type inference."""
+    term = str.__new__(Literal, value)
+    term._language = None
+    term._datatype = None
+    term._value = value
+    term._ill_typed = None
+    return term
+
+
+@functools.cache
+def _fast_terms_ok() -> bool:
+    """Whether `_iri` and `_plain` build exactly what rdflib's constructors build (else use those)."""
+    try:
+        samples = ("", "a b", 'Zoë "q"\n', "12")
+        for text in samples:
+            slow, quick = Literal(text), _plain(text)
+            same = all(getattr(slow, k) == getattr(quick, k) for k in Literal.__slots__)
+            if not (same and slow.eq(quick) and hash(slow) == hash(quick) and slow.n3() == quick.n3()):
+                return False
+        iri = "https://example.org/a#b"
+        return URIRef(iri) == _iri(iri) and type(_iri(iri)) is URIRef and URIRef(iri).n3() == _iri(iri).n3()
+    except (AttributeError, TypeError):
+        return False
 
 
 def _oxigraph_syntax(query: str, exc: SyntaxError) -> str:

@@ -41,3 +41,9 @@ def test_two_apostrophe_marks_of_news_archives():
 
 def test_straight_opener_closed_by_a_curly_mark():
     assert _texts('toxic "forever chemicals” near bases') == ["forever chemicals"]
+
+
+def test_opening_mark_typed_where_the_closing_one_belongs():
+    text = "“We wait,” she said. “The vote is needed now.“\nThen “more” came."
+    assert _texts(text) == ["We wait,", "The vote is needed now.", "more"]
+    assert _texts("He said “A and “B” ok.") == ["B"]  # a spaced second opener still restarts

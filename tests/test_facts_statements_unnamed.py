@@ -78,13 +78,20 @@ def test_partitive_speaker_is_the_group_it_counts(build_doc):
     assert (actor.name, actor.type) == ("delegates", ActorType.GROUP)
 
 
-def test_abstractions_and_authorless_documents_do_not_speak(build_doc):
-    for noun in ("law", "report", "decision"):
+def test_abstractions_do_not_speak(build_doc):
+    for noun in ("law", "decision"):
         subject = [("The", "the", "DET", "DT", 1, "det"), (noun, noun, "NOUN", "NN", -1, "nsubj")]
         doc = build_doc(*_said(subject, STALLED))
         index = find_actors(doc)
         assert extract_statements(doc, index) == [], noun
         assert all(a.name != noun for a in index.actors)
+
+
+def test_authorless_document_speaks_as_itself_with_low_confidence(build_doc):
+    subject = [("The", "the", "DET", "DT", 1, "det"), ("report", "report", "NOUN", "NN", -1, "nsubj")]
+    [(actor, st)] = _statements(build_doc, _said(subject, STALLED))
+    assert (actor.name, actor.type) == ("report", ActorType.ORGANIZATION)
+    assert st.confidence < 0.5  # no author named: the source is the document itself
 
 
 def test_unnamed_speakers_are_never_merged_across_documents():

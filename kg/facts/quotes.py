@@ -75,9 +75,37 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if i > inner:
                 spans.append(QuoteSpan(inner, i, open_at, i))
             open_at = None
+        elif mark in OPENERS and mark not in CLOSERS and _closes_like_a_closer(text, i, width):
+            if i > inner:  # "...needed now.“": an opening mark typed where the closing one belongs
+                spans.append(QuoteSpan(inner, i, open_at, i))
+            open_at = None
         elif mark in OPENERS and mark != '"' and mark not in CLOSERS:
             open_at, inner, closer = i, i + width, OPENERS[mark]  # a second opener: the first one was stray
     return spans
+
+
+_MINOR = "a an the and or but nor of in on at to for by with from as into over up down off is are be vs"
+_MINOR_WORDS = frozenset(_MINOR.split())
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
+
+
+def is_title(text: str) -> bool:
+    """True for a quoted name rather than quoted words: the title of a show, book, programme or slogan
+    ("Meet the Press", "Good Morning America"): two to seven words, every one but minor words
+    capitalised, no question or exclamation."""
+    words = _TITLE_WORD.findall(text)
+    if not 2 <= len(words) <= 7 or "?" in text or "!" in text:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return len(major) >= 2 and all(w[0].isupper() for w in major) and words[0][0].isupper()
+
+
+def _closes_like_a_closer(text: str, i: int, width: int) -> bool:
+    """True for a mark glued to the word or punctuation before it and followed by a space, a line end
+    or the end of the text: where a closing mark stands, whatever its shape."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:)")
 
 
 def _is_inch_or_apostrophe(text: str, i: int) -> bool:

@@ -15,11 +15,16 @@ One pass over the document's reporting cues, then one over its quotes, in text o
 
 Speakers are actors from the `ActorIndex`: names, surnames, groups ("federal officials"), a person a
 role word introduces ("ECFR fellow Camille Grand"), the author of a document that "says" something, or
-an unnamed speaker named by its noun phrase ("a senior official", "the campaign", "critics"): a person,
-organisation or group of that document only (nouns for people and organisations, data/cues.json).
-Pronoun speakers are resolved last, in text order, to the previous speaker or the nearest compatible
-person outside quotation marks, learning genders as they go; a statement whose speaker cannot be
-resolved to an actor is not emitted rather than attributed to "he". Actors named only in credits or
+an unnamed speaker named by its noun phrase ("a senior official", "the campaign", "critics", "52
+percent" of those polled): a person, organisation or group of that document only (nouns for people and
+organisations, data/cues.json); a document or data source that names no author ("the audit said",
+"according to agency records") speaks as an organisation of the document, with a low confidence.
+Pronoun speakers ("he", "she", "they", and "it" for an organisation) are resolved last, in text order,
+to the previous speaker or the nearest compatible actor outside quotation marks (within a few sentences,
+else anywhere before, with a lower confidence), learning genders as they go; a statement whose speaker
+cannot be resolved to an actor is not emitted rather than attributed to "he". Content ends before a
+second report joined to it ("X said A, while Y said B", ", according to Z", ", adding that ...").
+Quoted titles ("Meet the Press") are names, not quotations. Actors named only in credits or
 bylines never speak. Page furniture (data/furniture.json:
 video placeholders, "keep reading", newsletter boxes, photo credits) never yields a statement or a speaker.
 Sentences, paragraphs and quotes are looked up through arrays built once per document (`_View`), so the
@@ -32,14 +37,14 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from kg.actors.index import DESCRIPTION_LABEL, RELATIVE_PRONOUNS, ActorIndex
 from kg.facts.positions import position_label, stance_for, topics_for
-from kg.facts.quotes import QuoteSpan, find_quotes
+from kg.facts.quotes import QuoteSpan, find_quotes, is_title
 from kg.nlp.parse import doc_text
 from kg.types import ActorType, QuoteType, Statement, Topic
 
@@ -127,7 +132,7 @@ class _View:
         if self.tokens:
             self.sents.append((start, len(self.tokens)))
         self.line_starts = [0] + [n + 1 for n in breaks]
-        self.quotes = find_quotes(self.text)
+        self.quotes = [q for q in find_quotes(text) if not is_title(text[q.start : q.end])]  # names
         self.masked = furniture_ranges(self.text)
         self._mask_starts = [s for s, _ in self.masked]
         self.quote_of = [-1] * len(self.tokens)
@@ -347,7 +352,7 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
     if view.is_masked(subj.idx, subj.idx + len(subj.text)):
         return None
     index = view.index
-    pronoun = index.is_pronoun(subj)
+    pronoun = index.is_pronoun(subj) or subj.lower_ == "it" and subj.dep_ in _SUBJECTS
     actor = _titled_person(view, subj) or index.actor_at(subj)
     if actor is None and not pronoun:
         k = view.sent_of[subj.i]
@@ -372,6 +377,11 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
         actor = _own_author(view, subj) or _document_author(view, subj)
         if actor is None and not pronoun:
             actor = _described_speaker(view, subj)
+        if actor is None and not pronoun:  # "the report said", "new figures show": the document itself
+            source = _source_actor(view, subj, list(view.doc[subj.left_edge.i : subj.i + 1]))
+            return replace(source, confidence=0.5) if source else None
+        if actor is None and pronoun:
+            return _Speaker("", 0.7, subj.i)  # resolved with the other statements, in text order
         return _Speaker(actor, 0.6) if actor else None
     return _Speaker(actor, 0.75, subj.i) if pronoun else _Speaker(actor, 0.9)
 
@@ -399,7 +409,7 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if head is None:
-            return None  # "52 percent said": a figure, not a speaker
+            return _share_of_people(view, subj)  # "52 percent said", "about 4 in 10 say": poll answers
     lemma = head.lemma_.lower()
     kinds = (lex["person_nouns"], lex["group_speakers"], lex["organization_nouns"])
     if (
@@ -442,6 +452,33 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     else:
         kind = ActorType.PERSON
     return view.index._add(name, kind, tokens, DESCRIPTION_LABEL)
+
+
+def _share_of_people(view: _View, subj: Token) -> str | None:
+    """ "52 percent said ...", "about 4 in 10 say ...": the share of those polled who answered so, a
+    group of the document named by the figure."""
+    words = [t for t in subj.subtree if view.sent_of[t.i] == view.sent_of[subj.i]]
+    figure = (
+        subj.ent_type_ == "PERCENT"
+        or subj.lower_ in {"percent", "%"}
+        or subj.pos_ == "NUM"
+        and any(c.dep_ == "prep" and c.lower_ == "in" for c in subj.children)
+        or subj.pos_ == "NOUN"
+        and subj.lemma_.lower() in cues()["partitive_nouns"]  # "a majority said"
+    )
+    if (
+        not figure
+        or not words
+        or len(words) > 6
+        or any(view.quote_of[t.i] >= 0 or t.is_punct and t.text not in _DASHES for t in words)
+    ):
+        return None
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None
+    if len(words) > 1 and words[0].pos_ == "DET":
+        words = words[1:]  # "a majority": named like the other unnamed speakers, without its article
+    name = view.doc[words[0].i : words[-1].i + 1].text
+    return view.index._add(name, ActorType.GROUP, words, DESCRIPTION_LABEL)
 
 
 def _apposed_name(view: _View, subj: Token) -> str | None:
@@ -633,6 +670,7 @@ def _displaced_that_clause(view: _View, verb: Token) -> tuple[int, int] | None:
 
 
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "as", "whereas"})
+_CLAUSE_PREPS = frozenset({"by", "with", "of", "than", "for", "from", "into", "against"})
 
 
 def _extend_right(view: _View, verb: Token, hi: int) -> int:
@@ -648,7 +686,13 @@ def _extend_right(view: _View, verb: Token, hi: int) -> int:
         clause = c.dep_ == "advcl" and not participle and not marks & _CONTRAST_MARKS
         dangling = view.tokens[hi - 1].dep_ == "cc" or view.tokens[c.left_edge.i].lower_ == "that"
         own = c.dep_ == "conj" and dangling and any(x.dep_ in _SUBJECTS for x in c.children)
-        if clause or own:
+        stray = (  # "said the vote would be aided | by the calendar": a phrase of the clause the parser
+            c.dep_ in {"agent", "prep"}  # hung on the cue, right after it and with no date in it
+            and c.i == hi
+            and (c.dep_ == "agent" or c.lower_ in _CLAUSE_PREPS)
+            and not any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)
+        )
+        if clause or own or stray:
             hi = max(hi, max(t.i for t in c.subtree) + 1)
     return hi
 
@@ -777,6 +821,7 @@ def _cue_statements(
     """Indirect and mixed statements of every cue; quotes a cue reports directly go to `consumed`."""
     lexicon = cues()
     out: list[_Found] = []
+    cue_set = {t.i for t in cue_tokens}
     for verb in cue_tokens:
         if not _reports(view, verb):
             continue
@@ -784,6 +829,8 @@ def _cue_statements(
         span = _complement(view, verb)
         if span is not None and _inverted(view, verb) and view.tokens[span[0]].lower_ != "that":
             span = None
+        if span is None:
+            span = _sentence_before(view, verb)
         quoted = _quotes_in(view, *span) if span else []
         if span is None:
             near = [k for k in _sentence_quotes(view, verb) if view.quotes[k].open_at > verb.idx]
@@ -803,7 +850,7 @@ def _cue_statements(
         speaker = _speaker(view, verb)
         if speaker is None or negated:
             continue
-        lo, hi = _whole_quotes(view, *_trim_tail(view, *span))
+        lo, hi = _whole_quotes(view, *_cut_other_report(view, verb, *_trim_tail(view, *span), cue_set))
         start = view.starts[lo]
         end = view.starts[hi - 1] + len(view.tokens[hi - 1].text)
         cue = _cue_text(view, verb)
@@ -822,6 +869,60 @@ def _cue_statements(
         conf = speaker.confidence - (0.35 if nominal else 0.2)
         out.append(_Found(speaker.actor, start, end, kind, cue, conf, speaker.pronoun))
     return out
+
+
+_JOINERS = frozenset({",", ";", "and", "but", "while", "whereas", "as", "—", "–", "-", "--"})
+
+
+def _cut_other_report(view: _View, verb: Token, lo: int, hi: int, cue_set: set[int]) -> tuple[int, int]:
+    """End the content before a second report joined to it ("X said A, while Y said B", "X said A, and
+    Y said B", "..., according to Z"): B is Y's statement, not X's; and before a contrast the writer adds
+    after a comma ("X said A, while B ...")."""
+    for i in range(lo + 1, hi):
+        t = view.tokens[i]
+        if view.quote_of[i] >= 0:
+            continue
+        after_comma = view.tokens[i - 1].text == ","
+        according = t.lower_ in cues()["according"] and i + 1 < hi and view.tokens[i + 1].lower_ == "to"
+        contrast = t.lower_ in {"while", "whereas"} and t.dep_ == "mark" and t.head.dep_ == "advcl"
+        if after_comma and (according or contrast):
+            if sum(1 for x in view.tokens[lo : i - 1] if not x.is_punct) >= 3:
+                return lo, i - 1
+            continue
+        if i not in cue_set or t.dep_ not in {"conj", "advcl"}:
+            continue
+        subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        if subj is None:  # ", saying ...", "and suggested that ...": the speaker's next statement
+            if t.i - 1 <= lo or view.tokens[t.i - 1].lower_ not in {",", "and"}:
+                continue
+        elif not lo < subj.i < i or subj.lower_ in RELATIVE_PRONOUNS or view.index.is_pronoun(subj):
+            continue
+        cut = min(x.i for x in t.subtree if x.i >= lo)
+        while cut - 1 > lo and view.tokens[cut - 1].lower_ in _JOINERS:
+            cut -= 1
+        if sum(1 for x in view.tokens[lo:cut] if not x.is_punct) >= 3:
+            return lo, cut
+    return lo, hi
+
+
+def _sentence_before(view: _View, verb: Token) -> tuple[int, int] | None:
+    """ "..., said X, a former official." / "..., X said.": a bare cue clause that closes its sentence
+    after a comma reports all of the sentence before it, however the parser hung the cue."""
+    if verb.dep_ in {"relcl", "acl", "amod", "xcomp", "advcl"} or any(
+        c.dep_ in {"ccomp", "dobj", "xcomp", "dative", "prep"} for c in verb.children if c.i > verb.i
+    ):
+        return None
+    lo, hi = view.sents[view.sent_of[verb.i]]
+    own = [t.i for t in verb.subtree]  # the cue, its subject and their punctuation only
+    first = min(own)
+    if first <= lo + 2 or max(own) >= hi:
+        return None
+    after = view.tokens[max(own) + 1 : hi]
+    if any(not t.is_punct and not t.is_space for t in after) or view.tokens[first - 1].text != ",":
+        return None
+    if any(view.quote_of[i] >= 0 for i in range(lo, first)):
+        return None  # quotes are given to their cue with the quotes
+    return _paragraph_clip(view, lo, first - 1, verb.i)
 
 
 def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
@@ -1008,6 +1109,13 @@ def _colon_speaker(view: _View, q: QuoteSpan) -> str | None:
     for i in range(colon - 1, max(lo, colon - 8) - 1, -1):
         actor = view.index.by_token.get(i)
         if actor is not None and not view.is_masked(view.starts[i], view.starts[i] + 1):
+            j = i
+            while j > lo and (
+                view.tokens[j - 1].pos_ in {"PROPN", "PART", "DET"} or j - 1 in view.index.by_token
+            ):
+                j -= 1
+            if j - 2 >= lo and view.tokens[j - 1].lower_ == "by" and view.quote_of[j - 2] >= 0:
+                return None  # '"Headline," by the Post's Jane Roe: "..."': an excerpt of her article
             return actor
     return None
 
@@ -1168,7 +1276,7 @@ def _according_statements(view: _View) -> list[_Found]:
             obj = phrase[-1] if phrase else None
         if obj is None or not phrase or view.sent_of[obj.i] != k:
             continue
-        speaker = _actor_of(view, obj)
+        speaker = _actor_of(view, obj) or _source_actor(view, obj, phrase)
         if speaker is None:
             continue
         phrase_start = tok.idx
@@ -1186,6 +1294,25 @@ def _according_statements(view: _View) -> list[_Found]:
         name = view.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
         out.append(_Found(speaker.actor, start, end, kind, f"according to {name}", 0.7))
     return out
+
+
+def _source_actor(view: _View, obj: Token, phrase: list[Token]) -> _Speaker | None:
+    """ "according to F.A.A. records", "according to a congressional report": a document or data source
+    that names no actor speaks as an organisation of the document named by its phrase (determiner and
+    clauses after the noun left out)."""
+    if (
+        obj.pos_ != "NOUN"
+        or obj.lemma_.lower() not in cues()["source_nouns"]
+        and obj.lower_ not in cues()["source_nouns"]
+    ):
+        return None
+    words = [t for t in phrase if t.i <= obj.i and view.quote_of[t.i] < 0]
+    while words and (words[0].pos_ in {"DET", "PRON"} or words[0].is_punct):
+        words = words[1:]
+    if not words or len(words) > _MAX_DESCRIPTION or view.is_masked(words[0].idx, obj.idx + 1):
+        return None
+    name = view.doc[words[0].i : obj.i + 1].text
+    return _Speaker(view.index._add(name, ActorType.ORGANIZATION, words, DESCRIPTION_LABEL), 0.6)
 
 
 def _name_after(view: _View, i: int) -> list[Token]:
@@ -1270,6 +1397,10 @@ def extract_statements(doc: Doc, index: ActorIndex, topics: Sequence[Topic] = ()
 
 
 _MALE, _FEMALE = frozenset({"he", "him"}), frozenset({"she", "her"})
+_PRONOUN_KINDS = {  # what a pronoun can stand for: "p" plural, "o" "it", else a person of a gender
+    "p": {ActorType.GROUP, ActorType.ORGANIZATION, ActorType.COUNTRY},
+    "o": {ActorType.ORGANIZATION, ActorType.COUNTRY},
+}
 _HONORIFIC_GENDER = {
     "mr": "m",
     "mr.": "m",
@@ -1304,10 +1435,15 @@ def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
         elif f.pronoun >= 0:
             tok = view.tokens[f.pronoun]
             want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else "p"
+            if tok.lower_ == "it":
+                want = "o"
             actor = _previous_speaker(view, prev, f, want, gender) or _antecedent(view, tok, want, gender)
+            if actor is None:
+                actor = _antecedent(view, tok, want, gender, sentences=None)
+                f.confidence -= 0.1
             if actor is not None:
                 f.speaker = resolved[f.pronoun] = actor
-                if want != "p":
+                if want in {"m", "f"}:
                     gender.setdefault(actor, want)
         prev = f
 
@@ -1323,8 +1459,8 @@ def _previous_speaker(
         return None
     index = view.index
     kind = index.types.get(prev.speaker)
-    wanted = {ActorType.GROUP} if want == "p" else {ActorType.PERSON}
-    if kind not in wanted or want != "p" and gender.get(prev.speaker, want) != want:
+    wanted = {ActorType.GROUP} if want == "p" else _PRONOUN_KINDS.get(want, {ActorType.PERSON})
+    if kind not in wanted or want in {"m", "f"} and gender.get(prev.speaker, want) != want:
         return None
     pronoun = view.tokens[f.pronoun]
     for i in range(view.token_at(prev.end), pronoun.i):
@@ -1342,20 +1478,21 @@ def _previous_speaker(
     return prev.speaker
 
 
-def _antecedent(view: _View, tok: Token, want: str, gender: dict[str, str]) -> str | None:
+def _antecedent(
+    view: _View, tok: Token, want: str, gender: dict[str, str], sentences: int | None = 4
+) -> str | None:
+    """The nearest compatible actor before a pronoun outside quotes, preferring subjects, within
+    `sentences` sentences before its own (None: anywhere before it)."""
     index = view.index
-    if want == "p":
-        kinds = {ActorType.GROUP, ActorType.ORGANIZATION, ActorType.COUNTRY}
-    else:
-        kinds = {ActorType.PERSON}
+    kinds = _PRONOUN_KINDS.get(want, {ActorType.PERSON})
     k = view.sent_of[tok.i]
-    first = view.sents[max(0, k - 4)][0]
+    first = view.sents[max(0, k - sentences)][0] if sentences is not None else 0
     best: str | None = None
     for i in range(tok.i - 1, first - 1, -1):
         actor = index.by_token.get(i)
         if actor is None or view.quote_of[i] >= 0 or index.types.get(actor) not in kinds:
             continue
-        if want != "p" and gender.get(actor, want) != want:
+        if want in {"m", "f"} and gender.get(actor, want) != want:
             continue
         t = view.tokens[i]
         subject = t.dep_ in _SUBJECTS or t.dep_ in {"compound", "flat", "conj"} and t.head.dep_ in _SUBJECTS

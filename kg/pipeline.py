@@ -365,20 +365,20 @@ def build(
     cache.save_manifest(manifest)
     shas = sorted(set(manifest.values()))
 
-    report = _write_outputs(cache, shas, out_dir, validate)
+    report, counts = _write_outputs(cache, shas, out_dir, validate)
     for doc_id, outcome in list(outcomes.items()):
         if outcome.sha256 in failed:
             del outcomes[doc_id]
             continue
-        result = cache.result(outcome.sha256)
+        n_statements, n_pledges = counts[outcome.sha256]
         notes = ()
-        if max(len(result.statements), len(result.pledges)) >= max_statements:
+        if max(n_statements, n_pledges) >= max_statements:
             notes = (f"facts truncated at {max_statements} per kind (--max-statements)",)
         outcomes[doc_id] = replace(
             outcome,
             status="parsed" if outcome.sha256 in parsed_ids else "cached",
-            statements=len(result.statements),
-            pledges=len(result.pledges),
+            statements=n_statements,
+            pledges=n_pledges,
             notes=notes,
         )
     final = replace(
@@ -413,8 +413,12 @@ def remove(out_dir: Path, key: str) -> str:
     return message
 
 
-def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -> BuildReport:
+def _write_outputs(
+    cache: Any, shas: list[str], out_dir: Path, validate: bool
+) -> tuple[BuildReport, dict[str, tuple[int, int]]]:
     """Resolve actors over the whole corpus, write the store, then the exports and views from the store.
+
+    Returns the report and each document's (statements, pledges) counts.
 
     Each document's triples go straight to Oxigraph (no rdflib graph of the corpus is ever held), the
     exports stream from the store into their files, and the HTML views draw what `view_graph` selects,
@@ -436,6 +440,7 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
         "report": out_dir / "report.json",
     }
     light: list[DocResult] = []
+    counts: dict[str, tuple[int, int]] = {}
     statements = pledges = 0
     conforms: bool | None = None
     validation = ""
@@ -443,6 +448,7 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
         kept = store.cached_hashes()
         for r in cache.results_for(shas):
             light.append(_light(r))
+            counts[r.document.sha256] = (len(r.statements), len(r.pledges))
             statements += len(r.statements)
             pledges += len(r.pledges)
             if r.document.sha256 not in kept:
@@ -468,7 +474,7 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
     outputs["html"] = views["graph"]
     outputs.update({name: path for name, path in views.items() if name != "graph"})
     outputs["report"] = outputs.pop("report")  # listed last, as it is written last
-    return BuildReport(
+    report = BuildReport(
         documents=len(shas),
         statements=statements,
         pledges=pledges,
@@ -478,9 +484,10 @@ def _write_outputs(cache: Any, shas: list[str], out_dir: Path, validate: bool) -
         outputs={k: str(v) for k, v in outputs.items()},
         validation=validation,
     )
+    return report, counts
 
 
-_LOAD_QUADS = 100_000  # quads per bulk-load call into a fresh store (fewer, larger RocksDB files)
+_LOAD_QUADS = 50_000  # quads per bulk-load call into a fresh store (with their union copies: ~100 MB at once)
 _SWAP_QUADS = 50_000  # quads per transaction when an existing store's graphs are compared and swapped
 
 

@@ -55,3 +55,25 @@ def test_a_pipeline_warms_up_once_per_process(nlp: Any, monkeypatch: pytest.Monk
     for start in (4, 8):
         list(pipeline.extract_safely(docs[start : start + 4], nlp))
         assert len(nlp.vocab.strings) == after_first_batch
+
+
+def test_batches_are_bounded_by_count_and_by_size() -> None:
+    """spaCy's working memory grows with the words parsed at once: long documents go in smaller batches."""
+    from kg.nlp.parse import size_batches
+
+    sizes = [10, 10, 10, 50, 10, 200, 10, 10, 10, 10]
+    docs = [Document(id=f"d{i}", text="x" * n) for i, n in enumerate(sizes)]
+    batches = list(size_batches(docs, count=4, max_chars=60))
+    assert [d.id for b in batches for d in b] == [d.id for d in docs]  # every document once, in order
+    assert all(len(b) <= 4 for b in batches)
+    assert all(sum(len(d.text) for d in b) <= 60 or len(b) == 1 for b in batches)
+    assert [len(b) for b in batches] == [3, 2, 1, 4]  # 10+10+10 | 50+10 | 200 alone | four of 10
+
+
+def test_parse_keeps_input_order_across_size_batches(nlp: Any) -> None:
+    from kg.nlp.parse import parse
+
+    docs = [Document(id=f"d{i}", text=f"Story {i} is here. " * (1 + 30 * (i % 3))) for i in range(7)]
+    parsed = list(parse(nlp, docs, batch_size=3, max_chars=400))
+    assert [d.id for d, _ in parsed] == [d.id for d in docs]
+    assert all(sdoc.text == d.text for d, sdoc in parsed)

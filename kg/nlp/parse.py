@@ -12,13 +12,36 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+MAX_BATCH_CHARS = 40_000  # characters parsed together at most (a longer document is a batch of its own)
+
+
 def parse(
-    nlp: Language, documents: Iterable[Document], batch_size: int = 16
+    nlp: Language, documents: Iterable[Document], batch_size: int = 16, max_chars: int = MAX_BATCH_CHARS
 ) -> Iterator[tuple[Document, Doc]]:
-    """Yield each document with its parse, in input order, batching for speed."""
-    pairs = ((d.text, d) for d in documents)
-    for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, sdoc
+    """Yield each document with its parse, in input order, batching for speed.
+
+    A batch holds at most `batch_size` documents and `max_chars` characters: spaCy's working memory
+    grows with the words it parses at once, so batches bounded by size (not only by count) keep a
+    build's peak memory the same whether its corpus holds short news items or long transcripts.
+    """
+    for batch in size_batches(documents, batch_size, max_chars):
+        pairs = ((d.text, d) for d in batch)
+        for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch)):
+            yield document, sdoc
+
+
+def size_batches(documents: Iterable[Document], count: int, max_chars: int) -> Iterator[list[Document]]:
+    """Consecutive documents in batches of at most `count` documents and `max_chars` characters."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        if batch and (len(batch) >= count or size + len(document.text) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(document)
+        size += len(document.text)
+    if batch:
+        yield batch
 
 
 _TEXT_KEY = "kg.text"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_VIEW_FACTS", "ViewSelection", "view_graph"]
 
-MAX_VIEW_FACTS = 1500  # statements + pledges drawn at most (about 2,000 nodes with actors and resources)
+MAX_VIEW_FACTS = 1000  # statements + pledges drawn at most (about 1,200 nodes with actors and resources)
 
 _PREFIXES = """PREFIX kg: <https://w3id.org/newskg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

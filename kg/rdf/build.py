@@ -293,21 +293,29 @@ def build_dataset(
     a resolved global actor raises ``KeyError``: that is a bug upstream, not something to hide.
     """
     ds = bind_prefixes(Dataset())
-    seen: dict[str, str] = {}
-    for result in results:
-        document = result.document
-        sha = document.sha256
-        if sha in seen:
-            log.warning("document %r has the same text as %r; kept only the first", document.id, seen[sha])
-            continue
-        seen[sha] = document.id
-        _DocumentBuilder(ds.graph(document_graph_iri(sha)), result, resolution).build()
+    for result in _distinct_texts(results):
+        _DocumentBuilder(ds.graph(document_graph_iri(result.document.sha256)), result, resolution).build()
     _add_actors(ds.graph(ACTORS_GRAPH), resolution)
     if topics is not None:
         topics_graph = ds.graph(TOPICS_GRAPH)
         for triple in topics:
             topics_graph.add(triple)
     return ds
+
+
+def _distinct_texts(results: Iterable[DocResult]) -> Iterator[DocResult]:
+    """The results in order, skipping (with a warning) a document whose text an earlier one had: same
+    text, same IRI and graph, and the same facts."""
+    seen: dict[str, str] = {}
+    for result in results:
+        document = result.document
+        if document.sha256 in seen:
+            log.warning(
+                "document %r has the same text as %r; kept only the first", document.id, seen[document.sha256]
+            )
+            continue
+        seen[document.sha256] = document.id
+        yield result
 
 
 def union_graph(ds: Dataset) -> Graph:
@@ -422,15 +430,7 @@ def corpus_quads(
     results: Iterable[DocResult], resolution: Resolution, topics: Graph | None = None
 ) -> Iterator[tuple[str, list[ox.Quad]]]:
     """Every named graph of the corpus, one at a time, as `build_dataset` would hold them (streaming)."""
-    seen: dict[str, str] = {}
-    for result in results:
-        document = result.document
-        if document.sha256 in seen:
-            log.warning(
-                "document %r has the same text as %r; kept only the first", document.id, seen[document.sha256]
-            )
-            continue
-        seen[document.sha256] = document.id
+    for result in _distinct_texts(results):
         yield document_quads(result, resolution)
     yield actor_quads(resolution)
     if topics is not None:

@@ -30,6 +30,7 @@ DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_MAX_STATEMENTS = 2_000
 BATCH_SIZE = 16
 ZONE_SIZE = 64  # documents per spaCy memory zone (see `extract_safely`)
+RELEASE_MODEL_AFTER = 200  # documents parsed in this process after which the build frees the model
 _WARMED: set[int] = set()  # pipelines (by id) that have parsed their warm-up chunk in this process
 
 
@@ -49,6 +50,14 @@ class Outcome:
     statements: int
     pledges: int
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A document whose result a `--jobs` worker wrote to the build cache itself (the driver only counts)."""
+
+    sha256: str
+    words: int
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,29 @@ def extract_batch(
     return list(extract_safely(documents, load_nlp(model), topics, max_statements))
 
 
+def extract_batch_to_cache(
+    documents: list[Document],
+    cache: Any,
+    model: str | None,
+    topics: Sequence[Topic],
+    max_statements: int,
+) -> list[Stored | Skipped]:
+    """Extract a batch and write each result to the build cache and the store's records here, in the
+    worker: the driver then neither unpickles nor re-pickles results, and keeps its share of the CPU
+    for counting; the records are what the driver would otherwise encode after the parse."""
+    from kg.rdf.store import save_result_file, store_path
+
+    out: list[Stored | Skipped] = []
+    for result in extract_batch(documents, model, topics, max_statements):
+        if isinstance(result, Skipped):
+            out.append(result)
+            continue
+        cache.put_result(result)
+        save_result_file(store_path(cache.folder.parent), result)
+        out.append(Stored(result.document.sha256, len(result.document.text.split())))
+    return out
+
+
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     batch: list[Document] = []
     for document in documents:
@@ -177,13 +209,23 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def _run_processes(
-    documents: Iterable[Document], model: str | None, topics: Sequence[Topic], max_statements: int, jobs: int
-) -> Iterator[DocResult | Skipped]:
+    documents: Iterable[Document],
+    model: str | None,
+    topics: Sequence[Topic],
+    max_statements: int,
+    jobs: int,
+    cache: Any = None,
+) -> Iterator[DocResult | Stored | Skipped]:
     import multiprocessing as mp
     from functools import partial
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    work = partial(extract_batch, model=model, topics=tuple(topics), max_statements=max_statements)
+    options = {"model": model, "topics": tuple(topics), "max_statements": max_statements}
+    work: Callable[[list[Document]], list[Any]] = (
+        partial(extract_batch, **options)
+        if cache is None
+        else partial(extract_batch_to_cache, cache=cache, **options)
+    )
     with mp.get_context(method).Pool(jobs) as pool:
         for batch in pool.imap(work, _batches(documents, BATCH_SIZE)):
             yield from batch
@@ -231,12 +273,17 @@ def run_extraction(
     executor: str = "local",
     scheduler: str | None = None,
     max_statements: int = DEFAULT_MAX_STATEMENTS,
-) -> Iterator[DocResult | Skipped]:
-    """Extract documents with the chosen executor: this process, `jobs` processes, or Dask workers."""
+    cache: Any = None,
+) -> Iterator[DocResult | Stored | Skipped]:
+    """Extract documents with the chosen executor: this process, `jobs` processes, or Dask workers.
+
+    Given the build's `cache`, local `jobs` workers write their results into it and yield `Stored`
+    (Dask workers may not share the folder, so they always send results back).
+    """
     if executor == "dask" or scheduler:
         yield from _run_dask(documents, model, topics, max_statements, jobs, scheduler)
     elif jobs > 1:
-        yield from _run_processes(documents, model, topics, max_statements, jobs)
+        yield from _run_processes(documents, model, topics, max_statements, jobs, cache)
     else:
         from kg.nlp import load_nlp
 
@@ -347,17 +394,27 @@ def build(
                 executor=executor,
                 scheduler=scheduler,
                 max_statements=max_statements,
+                cache=cache,
             )
         ):
             bar.update(1)
             if isinstance(result, Skipped):
                 skip(result)
                 continue
+            if isinstance(result, Stored):
+                parsed_ids.add(result.sha256)
+                words += result.words
+                continue
             cache.put_result(result)
             parsed_ids.add(result.document.sha256)
             words += len(result.document.text.split())
 
     parse_seconds = time.perf_counter() - parse_started if queued else 0.0
+    if len(parsed_ids) >= RELEASE_MODEL_AFTER and jobs <= 1 and executor == "local" and not scheduler:
+        from kg.nlp import release_nlp
+
+        release_nlp()  # the write step below reuses the model's memory (small builds keep it for the next)
+        _WARMED.clear()
 
     # The corpus is every document the folder holds whose extraction succeeded.
     failed = {sha for sha in queued if not cache.has_result(sha)}
@@ -487,7 +544,7 @@ def _write_outputs(
     return report, counts
 
 
-_LOAD_QUADS = 50_000  # quads per bulk-load call into a fresh store (with their union copies: ~100 MB at once)
+_LOAD_QUADS = 20_000  # quads (union copies included) per bulk-load call: the loader needs ~1.5 KB per quad
 _SWAP_QUADS = 50_000  # quads per transaction when an existing store's graphs are compared and swapped
 
 
@@ -496,20 +553,33 @@ def _bulk_load(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> Iterator[
     export is written in the same pass, without reading the store back).
 
     Each triple also goes into the default graph, which the store keeps as the union of its named
-    graphs (see `kg.rdf.store`): a set, so a triple in two documents is held there once.
+    graphs (see `kg.rdf.store`): a set, so a triple in two documents is held there once. Each batch is
+    loaded in a background thread while the next is built (the loader leaves the GIL for most of its
+    work); at most one batch is in flight, so memory stays at two batches.
     """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     import pyoxigraph as ox
 
+    half = _LOAD_QUADS // 2  # a graph is cut into parts: the actors graph grows with the corpus
     batch: list[Any] = []
-    for _, quads in graphs:
-        batch.extend(quads)
-        batch.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-        if len(batch) >= _LOAD_QUADS:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
+        pending: Future[None] | None = None
+        for _, quads in graphs:
+            for start in range(0, len(quads), half):
+                part = quads[start : start + half]
+                batch.extend(part)
+                batch.extend(ox.Quad(q.subject, q.predicate, q.object) for q in part)
+                if len(batch) >= _LOAD_QUADS:
+                    if pending is not None:
+                        pending.result()
+                    pending = loader.submit(store.oxigraph.bulk_extend, batch)
+                    batch = []
+            yield from quads
+        if pending is not None:
+            pending.result()
+        if batch:
             store.oxigraph.bulk_extend(batch)
-            batch = []
-        yield from quads
-    if batch:
-        store.oxigraph.bulk_extend(batch)
 
 
 def _swap_graphs(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> None:

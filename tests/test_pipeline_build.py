@@ -72,8 +72,66 @@ def test_changed_document_replaces_its_graph(tmp_path: Path):
 
 
 def test_two_jobs_give_the_same_graph_as_one(examples_once: Path, tmp_path: Path):
-    build([EXAMPLES_DIR], tmp_path, validate=False, jobs=2)
+    report = build([EXAMPLES_DIR], tmp_path, validate=False, jobs=2)
     assert nquads(tmp_path) == nquads(examples_once)
+    # the workers wrote every result and store record themselves; the driver only counted
+    from kg.rdf.store import GraphStore
+
+    with GraphStore.open(tmp_path, read_only=True) as store:
+        assert store.cached_hashes() == {o.sha256 for o in report.outcomes}
+    assert report.parsed == report.documents > 0
+    assert report.words == sum(len(p.read_text(encoding="utf-8").split()) for p in EXAMPLES_DIR.glob("*.txt"))
+
+
+def test_bulk_load_batches_stay_bounded_and_lose_nothing(examples_once: Path, tmp_path: Path, monkeypatch):
+    import pyoxigraph as ox
+
+    import kg.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "_LOAD_QUADS", 40)
+    sizes: list[int] = []
+    target = ox.Store()
+
+    class Recording:  # what `_bulk_load` calls, recorded and passed on to a real store
+        def bulk_extend(self, quads: list) -> None:
+            sizes.append(len(quads))
+            target.bulk_extend(quads)
+
+    class Holder:
+        oxigraph = Recording()
+
+    source = [(g, list(qs)) for g, qs in _graphs(examples_once)]
+    passed = list(pipeline._bulk_load(Holder(), iter(source)))
+    total = sum(len(qs) for _, qs in source)
+    assert max(len(qs) for _, qs in source) > 40  # some graph is larger than one batch
+    assert len(passed) == total and max(sizes) < 2 * 40
+    named = {q for q in target if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert named == {q for _, qs in source for q in qs}
+    union = {q.triple for q in target.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert union == {q.triple for _, qs in source for q in qs}
+
+
+def _graphs(out: Path):
+    """Each named graph of a built store as (name, quads)."""
+    from kg.rdf.store import GraphStore
+
+    with GraphStore.open(out, read_only=True) as store:
+        for graph in sorted(store.oxigraph.named_graphs(), key=str):
+            yield str(graph), list(store.oxigraph.quads_for_pattern(None, None, None, graph))
+
+
+def test_a_large_build_frees_the_model_before_writing(tmp_path: Path, monkeypatch):
+    import kg.nlp.load as load
+    import kg.pipeline as pipeline
+
+    corpus = _corpus(tmp_path / "in", 3)
+    load.load_nlp()
+    monkeypatch.setattr(pipeline, "RELEASE_MODEL_AFTER", 3)
+    build([corpus], tmp_path / "out", validate=False)
+    assert load.load_nlp.cache_info().currsize == 0
+    monkeypatch.setattr(pipeline, "RELEASE_MODEL_AFTER", 100)
+    build([corpus], tmp_path / "out", validate=False, rebuild=True)
+    assert load.load_nlp.cache_info().currsize == 1  # small builds keep it for the next call
 
 
 def test_dask_local_cluster_gives_an_isomorphic_graph(examples_once: Path, tmp_path: Path):

@@ -105,6 +105,17 @@ def store_path(out_dir: Path | str) -> Path:
     return Path(out_dir) / STORE_DIR
 
 
+def save_result_file(path: Path | str, result: DocResult) -> None:
+    """Write one document's extraction records into the store folder `path` (`GraphStore.save_result`).
+
+    A plain file beside the database, so `--jobs` workers write their own without opening the store.
+    """
+    folder = Path(path) / _RESULTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"format": _CACHE_FORMAT, "result": encode_result(result)}, ensure_ascii=False)
+    write_atomic(folder / f"{result.document.sha256}.json", text)
+
+
 @dataclass(frozen=True)
 class DocumentEntry:
     """A document held by the store: its content hash, identifier (file name or id field) and graph."""
@@ -699,10 +710,7 @@ class GraphStore:
 
     def save_result(self, result: DocResult) -> None:
         """Keep one document's extraction records, keyed by its text hash (atomic file write)."""
-        folder = self._folder() / _RESULTS_DIR
-        folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"format": _CACHE_FORMAT, "result": encode_result(result)}, ensure_ascii=False)
-        write_atomic(folder / f"{result.document.sha256}.json", text)
+        save_result_file(self._folder(), result)
 
     def load_result(self, sha256: str) -> DocResult | None:
         """The cached records of the document with this hash; None if absent or unreadable."""

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+TITLE_LABEL = "TITLE"  # Mention.label of a title-only mention ("the senator"): a surface form, not a name
 DESCRIPTION_LABEL = "DESCRIPTION"  # Mention.label of an unnamed speaker ("senior officials"): per document
+_DEFINITE = frozenset({"the", "this", "that"})
 ANTECEDENT_SENTENCES = 3  # how many sentences before the pronoun's own are searched
 
 
@@ -89,25 +91,85 @@ class ActorIndex:
         return self._add(text, kind, name)
 
     def described_actor(self, token: Token) -> str | None:
-        """The person a definite role noun refers to ("the senator said"): the nearest person before it
-        whose roles include that word."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN":
+        """The person a definite role noun refers to ("the senator said", "the Ohio governor said").
+
+        The holder is a named person mentioned before it whose roles, or whose abbreviated title before a
+        mention ("Sen. Jane Roe"), include that word, and whose roles, affiliations or mentions' sentences
+        name each capitalised modifier ("Ohio"); when several hold it, the nearest before it. The
+        description is recorded as a title mention of that person: one of its surface forms in this
+        document, never a name elsewhere."""
+        if token.tag_ not in {"NN", "NNP"} or not token.text.isalpha() or not token.text.islower():
+            return None  # a lowercase NNP is a common noun the model mis-tagged ("the mogul")
+        det = next((c for c in token.children if c.dep_ == "det" and c.lower_ in _DEFINITE), None)
+        if det is None or det.i > token.i:
             return None
-        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
-            return None
-        word = token.lower_
-        holders = {
-            a.id
-            for a in self.actors
-            if a.type is ActorType.PERSON and any(word in r.lower().split() for r in a.roles)
-        }
-        if not holders:
-            return None
+        doc = token.doc
+        marks = {t.lower_ for t in doc[det.i + 1 : token.i] if t.text[:1].isupper()}  # "the Ohio governor"
+        holders = self._role_holders(token, token.lower_, marks) or self._described_before(token)
         for i in range(token.i - 1, -1, -1):
             actor = self.by_token.get(i)
             if actor in holders:
+                self._mention(actor, list(doc[det.i : token.i + 1]))
                 return actor
         return None
+
+    def _role_holders(self, token: Token, word: str, marks: set[str]) -> set[str]:
+        """Named people mentioned before `token` who hold the role `word` and fit the `marks`."""
+        from kg.actors.gazetteer import _lexicon_raw
+
+        abbreviations: dict[str, str] = _lexicon_raw()["title_abbreviations"]
+        people = {
+            a.id: a
+            for a in self.actors
+            if a.type is ActorType.PERSON and any(m.label != DESCRIPTION_LABEL for m in a.mentions)
+        }
+        holders = {a.id for a in people.values() if any(word in _words(r) for r in a.roles)}
+        doc = token.doc
+        context: dict[str, set[str]] = {}
+        for i, actor in self.by_token.items():
+            if not 0 < i < token.i or actor not in people:
+                continue
+            if marks:
+                starts = self._starts(doc)
+                k = bisect_right(starts, i)
+                end = starts[k] if k < len(starts) else len(doc)
+                context.setdefault(actor, set()).update(t.lower_ for t in doc[starts[k - 1] : end])
+            before = doc[i - 1].lower_.rstrip(".")  # "Sen." before the name, or the name's first word
+            if abbreviations.get(before) == word or abbreviations.get(doc[i].lower_.rstrip(".")) == word:
+                holders.add(actor)
+        if marks:
+            holders = {
+                a
+                for a in holders
+                if marks
+                <= context.get(a, set())
+                | {w for r in (*people[a].roles, *people[a].affiliations) for w in _words(r)}
+            }
+        return holders
+
+    def _described_before(self, token: Token) -> set[str]:
+        """Unnamed people described earlier by the same noun ("a senior aide said ... the aide said")."""
+        word = token.lower_
+        return {
+            a.id
+            for a in self.actors
+            if a.type is ActorType.PERSON
+            and a.mentions
+            and all(m.label in {DESCRIPTION_LABEL, TITLE_LABEL} for m in a.mentions)
+            and a.name.lower().split()[-1] == word
+            and a.mentions[0].start < token.idx
+        }
+
+    def _mention(self, actor_id: str, tokens: list[Token]) -> None:
+        """Record a title-only phrase ("the senator") as a mention of an actor and map its tokens."""
+        first, last = tokens[0], tokens[-1]
+        text = first.doc[first.i : last.i + 1].text
+        mention = Mention(text, first.idx, last.idx + len(last.text), TITLE_LABEL)
+        actors = tuple(
+            replace(a, mentions=(*a.mentions, mention)) if a.id == actor_id else a for a in self.actors
+        )
+        object.__setattr__(self, "actors", actors)
+        self._attach(actor_id, tokens)
 
     def group_actor(self, token: Token, heads: frozenset[str]) -> str | None:
         """A group of people named by a plural noun phrase ("police", "federal officials") when its head
@@ -207,6 +269,10 @@ class ActorIndex:
             if best_any is None:
                 best_any = actor
         return best_any
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().replace("-", " ").split()
 
 
 def _is_title(token: Token) -> bool:

@@ -256,7 +256,8 @@ def _subject_of(view: _View, verb: Token) -> Token | None:
             verb = verb.head.head  # "X responded before adding ..."
             seen += 1
             continue
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+        adjective = verb.dep_ == "acomp" and verb.pos_ == "ADJ"  # "X was quick | to point out"
+        if (verb.dep_ in {"conj", "xcomp", "advcl"} or adjective) and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _is_cue(head.head):
                 head = head.head
@@ -268,6 +269,7 @@ def _subject_of(view: _View, verb: Token) -> Token | None:
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
+QUOTE_OPENERS = frozenset({'"', "“", "''", "‘", "'"})
 
 
 def _past_dateline(view: _View, subj: Token) -> Token:
@@ -288,7 +290,7 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
     """The actor who speaks through a cue verb, or None when it is not a known actor."""
     subj = _subject_of(view, verb)
     if subj is None:
-        subj = _inverted_subject(view, verb) or _issuer(view, verb)
+        subj = _inverted_subject(view, verb) or _issuer(view, verb) or _aside_subject(view, verb)
     if (
         subj is None
         and verb.dep_ in {"ROOT", "ccomp"}
@@ -317,6 +319,42 @@ def _issuer(view: _View, verb: Token) -> Token | None:
         if governor.pos_ in {"VERB", "AUX"} and view.sent_of[governor.i] == view.sent_of[verb.i]:
             return next((c for c in governor.children if c.dep_ == "nsubj"), None)
     return None
+
+
+_ASIDE_MAX = 30  # tokens in an aside between a speaker and its cue
+
+
+def _aside_subject(view: _View, verb: Token) -> Token | None:
+    """ "Jane Roe, a former ... of ..., said": the name that opens the clause when a long aside set off by
+    commas made the parser lose the cue's subject (hung as a relative or participle clause, or no
+    subject at all)."""
+    if verb.dep_ not in {"ROOT", "acl", "ccomp", "amod"} or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    lo, _ = view.sents[view.sent_of[verb.i]]
+    i = verb.i - 1
+    if i <= lo or view.tokens[i].text != ",":
+        return None
+    j = i - 1
+    while j > lo and view.tokens[j].text != "," and i - j < _ASIDE_MAX:
+        if view.quote_of[j] >= 0:
+            return None
+        j -= 1
+    if j <= lo or view.tokens[j].text != ",":
+        return None
+    name = view.tokens[j - 1]
+    if not (name.i in view.index.by_token or name.pos_ == "PROPN") or view.quote_of[name.i] >= 0:
+        return None
+    first = name.i
+    while (
+        first > lo
+        and view.tokens[first - 1].dep_ in {"compound", "flat"}
+        and view.tokens[first - 1].head.i == name.i
+    ):
+        first -= 1
+    before = [t for t in view.tokens[lo:first] if not t.is_space and t.text not in QUOTE_OPENERS]
+    if before and (before[-1].text not in {",", "—", "–"} or len(before) > 5):
+        return None  # the name must open its clause ("Meanwhile, Jane Roe, ...")
+    return name
 
 
 def _inverted_subject(view: _View, verb: Token) -> Token | None:
@@ -462,7 +500,7 @@ def _share_of_people(view: _View, subj: Token) -> str | None:
         subj.ent_type_ == "PERCENT"
         or subj.lower_ in {"percent", "%"}
         or subj.pos_ == "NUM"
-        and any(c.dep_ == "prep" and c.lower_ == "in" for c in subj.children)
+        and any(c.dep_ in {"prep", "quantmod"} and c.lower_ == "in" for c in subj.children)
         or subj.pos_ == "NOUN"
         and subj.lemma_.lower() in cues()["partitive_nouns"]  # "a majority said"
     )
@@ -909,7 +947,9 @@ def _sentence_before(view: _View, verb: Token) -> tuple[int, int] | None:
     """ "..., said X, a former official." / "..., X said.": a bare cue clause that closes its sentence
     after a comma reports all of the sentence before it, however the parser hung the cue."""
     if verb.dep_ in {"relcl", "acl", "amod", "xcomp", "advcl"} or any(
-        c.dep_ in {"ccomp", "dobj", "xcomp", "dative", "prep"} for c in verb.children if c.i > verb.i
+        c.dep_ in {"ccomp", "dobj", "xcomp", "dative", "prep"} and not _addressee(verb, c)
+        for c in verb.children
+        if c.i > verb.i
     ):
         return None
     lo, hi = view.sents[view.sent_of[verb.i]]
@@ -923,6 +963,15 @@ def _sentence_before(view: _View, verb: Token) -> tuple[int, int] | None:
     if any(view.quote_of[i] >= 0 for i in range(lo, first)):
         return None  # quotes are given to their cue with the quotes
     return _paragraph_clip(view, lo, first - 1, verb.i)
+
+
+def _addressee(verb: Token, child: Token) -> bool:
+    """ "told reporters", "told The Post": the object of "tell" is who heard it, not what was said."""
+    return (
+        verb.lemma_.lower() == "tell"
+        and child.dep_ in {"dobj", "dative"}
+        and child.pos_ in {"PROPN", "NOUN", "PRON"}
+    )
 
 
 def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
@@ -954,7 +1003,22 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
     best = max(runs, key=lambda r: sum(1 for i in r if not view.tokens[i].is_punct), default=None)
     if not best or any(view.quote_of[i] >= 0 for i in best):
         return None
+    if _interrupts(view, runs, min(own), max(own)):  # "Many of them, he said, have closed": both sides
+        best = [runs[0][0], runs[-1][-1]]
+        if any(view.quote_of[i] >= 0 for i in range(best[0], best[-1] + 1)):
+            return None
     return _paragraph_clip(view, best[0], best[-1] + 1, verb.i)
+
+
+def _interrupts(view: _View, runs: list[list[int]], first: int, last: int) -> bool:
+    """True when a cue clause set off by commas (tokens first..last) splits a clause in two parts, each
+    of at least two words: the statement is both parts."""
+    if len(runs) != 2 or runs[0][-1] != first - 1 or runs[1][0] != last + 1:
+        return False
+    words = [sum(1 for i in r if not view.tokens[i].is_punct) for r in runs]
+    opens = view.tokens[first].text == "," or view.tokens[first - 1].text == ","
+    closes = view.tokens[last].text == "," or view.tokens[last + 1].text == ","
+    return opens and closes and min(words) >= 2
 
 
 def _nominal_content(view: _View, verb: Token) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.atomic import write_atomic
-from kg.types import DocResult, Document, Resolution, Skipped, Topic
+from kg.types import DocResult, Document, Mention, Resolution, Skipped, Topic
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -303,10 +303,21 @@ def to_dataset(results: Sequence[DocResult]) -> tuple[Dataset, Resolution]:
     return build_dataset(results, resolution, topics_graph()), resolution
 
 
-def _light(result: DocResult) -> DocResult:
-    """The part of a result the cross-document step needs: the actors (no text, no facts)."""
+def _light(result: DocResult, shared: dict[tuple[str, str], Mention] | None = None) -> DocResult:
+    """The part of a result the cross-document step needs: the actors (no text, no facts).
+
+    Resolution reads a mention's text and label, never its offsets, so mentions with the same text and
+    label become one shared record (given `shared`, across documents): the corpus-wide list of actors
+    then costs a pointer per mention, not an object.
+    """
     doc = result.document
-    return DocResult(Document(doc.id, "", source=doc.source), result.actors)
+    actors = result.actors
+    if shared is not None:
+        actors = tuple(
+            replace(a, mentions=tuple(shared.setdefault((m.text, m.label), m) for m in a.mentions))
+            for a in actors
+        )
+    return DocResult(Document(doc.id, "", source=doc.source), actors)
 
 
 def _progress(total: int) -> Any:
@@ -497,6 +508,7 @@ def _write_outputs(
         "report": out_dir / "report.json",
     }
     light: list[DocResult] = []
+    shared: dict[tuple[str, str], Mention] = {}
     counts: dict[str, tuple[int, int]] = {}
     statements = pledges = 0
     conforms: bool | None = None
@@ -504,14 +516,14 @@ def _write_outputs(
     with GraphStore.open(out_dir) as store:
         kept = store.cached_hashes()
         for r in cache.results_for(shas):
-            light.append(_light(r))
+            light.append(_light(r, shared))
             counts[r.document.sha256] = (len(r.statements), len(r.pledges))
             statements += len(r.statements)
             pledges += len(r.pledges)
             if r.document.sha256 not in kept:
                 store.save_result(r)  # lets `kg remove` resolve actors again without the cache
         resolution = resolve(light)
-        del light
+        del light, shared
         graphs = corpus_quads(cache.results_for(shas), resolution, topics_graph())
         if len(store.oxigraph) == 0:  # a fresh store: bulk-load and write the TriG in the same pass
             write_quads_file(_bulk_load(store, graphs), "trig", outputs["trig"])

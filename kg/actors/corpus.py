@@ -20,13 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.actors import gazetteer as gz
-from kg.actors.index import DESCRIPTION_LABEL
+from kg.actors.index import DESCRIPTION_LABEL, TITLE_LABEL
 from kg.ids import short_hash, slugify
 from kg.types import Actor, ActorType, DocResult, LocalActor, Resolution
 
 SURNAME_SIMILARITY = 85.0  # rapidfuzz ratio from which two surnames are spellings of one name
 FIRST_NAME_SIMILARITY = 88.0  # ... and two long first names (>= 6 letters) transliterations of one
-TITLE_LABEL = "TITLE"  # Mention.label of a title-only mention ("the Ukrainian president"): not a name
 
 
 # ------------------------------------------------------------------------------------ name matching

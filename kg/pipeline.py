@@ -303,20 +303,18 @@ def to_dataset(results: Sequence[DocResult]) -> tuple[Dataset, Resolution]:
     return build_dataset(results, resolution, topics_graph()), resolution
 
 
-def _light(result: DocResult, shared: dict[tuple[str, str], Mention] | None = None) -> DocResult:
+def _light(result: DocResult, shared: dict[tuple[str, str], Mention]) -> DocResult:
     """The part of a result the cross-document step needs: the actors (no text, no facts).
 
     Resolution reads a mention's text and label, never its offsets, so mentions with the same text and
-    label become one shared record (given `shared`, across documents): the corpus-wide list of actors
-    then costs a pointer per mention, not an object.
+    label become one record, `shared` across documents: the corpus-wide list of actors then costs a
+    pointer per mention, not an object.
     """
     doc = result.document
-    actors = result.actors
-    if shared is not None:
-        actors = tuple(
-            replace(a, mentions=tuple(shared.setdefault((m.text, m.label), m) for m in a.mentions))
-            for a in actors
-        )
+    actors = tuple(
+        replace(a, mentions=tuple(shared.setdefault((m.text, m.label), m) for m in a.mentions))
+        for a in result.actors
+    )
     return DocResult(Document(doc.id, "", source=doc.source), actors)
 
 

@@ -751,6 +751,8 @@ def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
             continue
         if t.dep_ == "relcl" and view.tokens[first].lower_ not in {"which", "who", "whose", "where", "when"}:
             continue
+        if t.dep_ == "appos" and any(c.dep_ == "conj" for c in t.children):
+            continue  # "differ on Israel, the nuclear deal and ...": a list the content goes on with
         if max(x.i for x in t.subtree) < hi - 2:
             continue  # not at the end of the content
         cut = first - 1
@@ -878,6 +880,10 @@ def _cue_statements(
                     quoted = _quotes_in(view, *span)
                     break
         nominal = False
+        request = False
+        if span is None and verb.lemma_.lower() in lexicon["object_infinitive"]:
+            span = _object_infinitive(view, verb)
+            request = span is not None
         if span is None and verb.lemma_.lower() not in lexicon["direct_only"]:
             span = _host_clause(view, verb)
         if span is None and verb.lemma_.lower() not in lexicon["direct_only"]:
@@ -899,7 +905,7 @@ def _cue_statements(
                 consumed.setdefault(k, (speaker, cue))
             continue
         lemma = verb.lemma_.lower()
-        if not quoted and (lemma in lexicon["direct_only"] or view.words(start, end) < 3):
+        if not quoted and (lemma in lexicon["direct_only"] and not request or view.words(start, end) < 3):
             continue
         kind = QuoteType.MIXED if quoted else QuoteType.INDIRECT
         for k in quoted:
@@ -927,12 +933,17 @@ def _cut_other_report(view: _View, verb: Token, lo: int, hi: int, cue_set: set[i
             if sum(1 for x in view.tokens[lo : i - 1] if not x.is_punct) >= 3:
                 return lo, i - 1
             continue
-        if i not in cue_set or t.dep_ not in {"conj", "advcl"}:
+        if i not in cue_set or t.dep_ not in {"conj", "advcl"} or not _second_report(view, t):
             continue
         subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
         if subj is None:  # ", saying ...", "and suggested that ...": the speaker's next statement
-            if t.i - 1 <= lo or view.tokens[t.i - 1].lower_ not in {",", "and"}:
+            j = t.i - 1
+            while j > lo and view.tokens[j].text in _CLOSERS:
+                j -= 1  # '..., "expanded the party," claiming ...'
+            if j <= lo or view.tokens[j].lower_ not in {",", "and"}:
                 continue
+            if t.head.i != verb.i and t.tag_ != verb.tag_ and t.tag_ != "VBG":
+                continue  # "says he'd sit X down and tell him ...": a verb of the content, not the speaker's
         elif not lo < subj.i < i or subj.lower_ in RELATIVE_PRONOUNS or view.index.is_pronoun(subj):
             continue
         cut = min(x.i for x in t.subtree if x.i >= lo)
@@ -941,6 +952,18 @@ def _cut_other_report(view: _View, verb: Token, lo: int, hi: int, cue_set: set[i
         if sum(1 for x in view.tokens[lo:cut] if not x.is_punct) >= 3:
             return lo, cut
     return lo, hi
+
+
+_CLOSERS = frozenset({'"', "”", "’", "''", "'"})
+
+
+def _second_report(view: _View, t: Token) -> bool:
+    """True when a cue inside reported content reports something itself: a verb that reports only a
+    quotation ("continue", "call") does so only with a clause or a quote of its own ("and that the
+    committee would continue to investigate" goes on with the first report)."""
+    if t.lemma_.lower() not in cues()["direct_only"] or any(c.dep_ == "ccomp" for c in t.children):
+        return True
+    return any(view.quote_of[x.i] >= 0 for x in t.subtree)
 
 
 def _sentence_before(view: _View, verb: Token) -> tuple[int, int] | None:
@@ -1019,6 +1042,33 @@ def _interrupts(view: _View, runs: list[list[int]], first: int, last: int) -> bo
     opens = view.tokens[first].text == "," or view.tokens[first - 1].text == ","
     closes = view.tokens[last].text == "," or view.tokens[last + 1].text == ","
     return opens and closes and min(words) >= 2
+
+
+def _object_infinitive(view: _View, verb: Token) -> tuple[int, int] | None:
+    """ "urged Congress to act", "asked voters to wait": the object and the infinitive after it (a
+    request reported in the speaker's stead)."""
+    k = view.sent_of[verb.i]
+    obj = next(
+        (c for c in verb.rights if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN", "PRON"}), None
+    )
+    if obj is None or view.sent_of[obj.i] != k:
+        return None
+    inf = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "xcomp"
+            and c.i > obj.i
+            and c.pos_ in {"VERB", "AUX"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if inf is None or view.sent_of[inf.i] != k:
+        return None
+    lo = min(t.i for t in obj.subtree)
+    hi = _extend_right(view, verb, max(t.i for t in inf.subtree) + 1)
+    return _paragraph_clip(view, lo, hi, verb.i)
 
 
 def _nominal_content(view: _View, verb: Token) -> tuple[int, int] | None:

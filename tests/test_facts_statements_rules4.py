@@ -1,0 +1,136 @@
+"""Statement rules on hand-built parses (issue #3, fourth round): where reported content ends. A verb
+of the content is not a second report ("would sit X down and tell him ..."; "would continue to ..."),
+a participle after a closing quotation mark is ("...,' claiming ..."), a list after a comma is not a
+gloss, and "urged X to do Y" reports its object and infinitive."""
+
+from kg.actors import find_actors
+from kg.facts.statements import extract_statements
+
+
+def _run(build_doc, rows, ents, glued):
+    doc = build_doc(rows, ents, glued)
+    index = find_actors(doc)
+    statements = extract_statements(doc, index)
+    actors = {a.id: a for a in index.actors}
+    for st in statements:
+        assert doc.text[st.char_start : st.char_end] == st.quote
+    return [(actors[st.speaker].name, st.quote) for st in statements]
+
+
+def test_direct_only_verb_inside_the_content_does_not_end_it(build_doc):
+    # 'The DNC said the actions were unacceptable and that the committee would continue to investigate
+    # the incident.': "continue" is no second report
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("DNC", "DNC", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("actions", "action", "NOUN", "NNS", 5, "nsubj"),
+        ("were", "be", "AUX", "VBD", 2, "ccomp"),
+        ("unacceptable", "unacceptable", "ADJ", "JJ", 5, "acomp"),
+        ("and", "and", "CCONJ", "CC", 5, "cc"),
+        ("that", "that", "SCONJ", "IN", 12, "mark"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("committee", "committee", "NOUN", "NN", 12, "nsubj"),
+        ("would", "would", "AUX", "MD", 12, "aux"),
+        ("continue", "continue", "VERB", "VB", 5, "conj"),
+        ("to", "to", "PART", "TO", 14, "aux"),
+        ("investigate", "investigate", "VERB", "VB", 12, "xcomp"),
+        ("the", "the", "DET", "DT", 16, "det"),
+        ("incident", "incident", "NOUN", "NN", 14, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(1, 2, "ORG")], [16])
+    content = (
+        "the actions were unacceptable and that the committee would continue to investigate the incident"
+    )
+    assert found == [("DNC", content)]
+
+
+def test_verb_of_the_content_without_subject_does_not_end_it(build_doc):
+    # 'Jane Roe says she would sit the minister down and tell him to resign.': "tell" is what she would
+    # do, not her next statement (another form than the cue, hung inside the content)
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("says", "say", "VERB", "VBZ", 2, "ROOT"),
+        ("she", "she", "PRON", "PRP", 5, "nsubj"),
+        ("would", "would", "AUX", "MD", 5, "aux"),
+        ("sit", "sit", "VERB", "VB", 2, "ccomp"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("minister", "minister", "NOUN", "NN", 5, "dobj"),
+        ("down", "down", "ADP", "RP", 5, "prt"),
+        ("and", "and", "CCONJ", "CC", 5, "cc"),
+        ("tell", "tell", "VERB", "VB", 5, "conj"),
+        ("him", "he", "PRON", "PRP", 10, "dobj"),
+        ("to", "to", "PART", "TO", 13, "aux"),
+        ("resign", "resign", "VERB", "VB", 10, "xcomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [13])
+    assert found == [("Jane Roe", "she would sit the minister down and tell him to resign")]
+
+
+def test_participle_after_a_closing_quote_is_the_next_statement(build_doc):
+    # 'Jane Roe insisted that she had "expanded the party," claiming that turnout rose.'
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("insisted", "insist", "VERB", "VBD", 2, "ROOT"),
+        ("that", "that", "SCONJ", "IN", 7, "mark"),
+        ("she", "she", "PRON", "PRP", 7, "nsubj"),
+        ("had", "have", "AUX", "VBD", 7, "aux"),
+        ('"', '"', "PUNCT", "``", 7, "punct"),
+        ("expanded", "expand", "VERB", "VBN", 2, "ccomp"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("party", "party", "NOUN", "NN", 7, "dobj"),
+        (",", ",", "PUNCT", ",", 7, "punct"),
+        ('"', '"', "PUNCT", "''", 7, "punct"),
+        ("claiming", "claim", "VERB", "VBG", 7, "advcl"),
+        ("that", "that", "SCONJ", "IN", 15, "mark"),
+        ("turnout", "turnout", "NOUN", "NN", 15, "nsubj"),
+        ("rose", "rise", "VERB", "VBD", 12, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [6, 9, 10, 15])
+    assert found == [("Jane Roe", 'that she had "expanded the party,"'), ("Jane Roe", "that turnout rose")]
+
+
+def test_list_after_a_comma_is_not_a_gloss(build_doc):
+    # 'Jane Roe said they differ on trade, the budget and the courts.'
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("they", "they", "PRON", "PRP", 4, "nsubj"),
+        ("differ", "differ", "VERB", "VBP", 2, "ccomp"),
+        ("on", "on", "ADP", "IN", 4, "prep"),
+        ("trade", "trade", "NOUN", "NN", 5, "pobj"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("budget", "budget", "NOUN", "NN", 6, "appos"),
+        ("and", "and", "CCONJ", "CC", 9, "cc"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("courts", "court", "NOUN", "NNS", 9, "conj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [6, 12])
+    assert found == [("Jane Roe", "they differ on trade, the budget and the courts")]
+
+
+def test_urged_reports_its_object_and_infinitive(build_doc):
+    # 'Jane Roe urged the council to reject the plan.'
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("urged", "urge", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("council", "council", "NOUN", "NN", 2, "dobj"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("reject", "reject", "VERB", "VB", 2, "xcomp"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("plan", "plan", "NOUN", "NN", 6, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [8])
+    assert found == [("Jane Roe", "the council to reject the plan")]

@@ -5,6 +5,7 @@ gloss, and "urged X to do Y" reports its object and infinitive."""
 
 from kg.actors import find_actors
 from kg.facts.statements import extract_statements
+from kg.types import ActorType
 
 
 def _run(build_doc, rows, ents, glued):
@@ -134,3 +135,53 @@ def test_urged_reports_its_object_and_infinitive(build_doc):
     ]
     found = _run(build_doc, rows, [(0, 2, "PERSON")], [8])
     assert found == [("Jane Roe", "the council to reject the plan")]
+
+
+def test_share_hung_on_a_subjectless_cue_speaks(build_doc):
+    # 'About 4 in 10 say they want change.' with "10" hung on the cue as a number modifier
+    rows = [
+        ("About", "about", "ADV", "RB", 1, "advmod"),
+        ("4", "4", "NUM", "CD", 3, "quantmod"),
+        ("in", "in", "ADP", "IN", 3, "quantmod"),
+        ("10", "10", "NUM", "CD", 4, "nummod"),
+        ("say", "say", "VERB", "VBP", 4, "ROOT"),
+        ("they", "they", "PRON", "PRP", 6, "nsubj"),
+        ("want", "want", "VERB", "VBP", 4, "ccomp"),
+        ("change", "change", "NOUN", "NN", 6, "dobj"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    doc = build_doc(rows, [], [7])
+    index = find_actors(doc)
+    [st] = extract_statements(doc, index)
+    actor = next(a for a in index.actors if a.id == st.speaker)
+    assert (actor.name, actor.type, st.quote) == ("About 4 in 10", ActorType.GROUP, "they want change")
+
+
+def test_quote_cut_from_a_paraphrase_goes_to_its_own_cue(build_doc):
+    # 'Jane Roe posted a message of her own, saying, "We are so excited to meet him!"': the quote is not
+    # part of "posted a message of her own" once the participle is cut off; it is what she said
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("posted", "post", "VERB", "VBD", 2, "ROOT"),
+        ("a", "a", "DET", "DT", 4, "det"),
+        ("message", "message", "NOUN", "NN", 2, "dobj"),
+        ("of", "of", "ADP", "IN", 4, "prep"),
+        ("her", "her", "PRON", "PRP$", 7, "poss"),
+        ("own", "own", "ADJ", "JJ", 5, "pobj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("saying", "say", "VERB", "VBG", 2, "advcl"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ('"', '"', "PUNCT", "``", 9, "punct"),
+        ("We", "we", "PRON", "PRP", 13, "nsubj"),
+        ("are", "be", "AUX", "VBP", 9, "ccomp"),
+        ("so", "so", "ADV", "RB", 15, "advmod"),
+        ("excited", "excited", "ADJ", "JJ", 13, "acomp"),
+        ("to", "to", "PART", "TO", 17, "aux"),
+        ("meet", "meet", "VERB", "VB", 15, "xcomp"),
+        ("him", "he", "PRON", "PRP", 17, "dobj"),
+        ("!", "!", "PUNCT", ".", 2, "punct"),
+        ('"', '"', "PUNCT", "''", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [7, 9, 11, 18, 19])
+    assert found == [("Jane Roe", "We are so excited to meet him!")]

@@ -290,7 +290,12 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
     """The actor who speaks through a cue verb, or None when it is not a known actor."""
     subj = _subject_of(view, verb)
     if subj is None:
-        subj = _inverted_subject(view, verb) or _issuer(view, verb) or _aside_subject(view, verb)
+        subj = (
+            _inverted_subject(view, verb)
+            or _issuer(view, verb)
+            or _aside_subject(view, verb)
+            or _figure_subject(view, verb)
+        )
     if (
         subj is None
         and verb.dep_ in {"ROOT", "ccomp"}
@@ -306,6 +311,23 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
         if subj is None:
             return None
     return _actor_of(view, subj)
+
+
+def _figure_subject(view: _View, verb: Token) -> Token | None:
+    """ "About 4 in 10 say ...": a share of those polled that the parser hung on a subjectless cue as a
+    number modifier (taken only as a share of people, see `_share_of_people`)."""
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.lefts
+            if c.pos_ == "NUM"
+            and c.dep_ in {"nummod", "npadvmod", "dep"}
+            and any(q.dep_ in {"prep", "quantmod"} and q.lower_ == "in" for q in c.children)
+        ),
+        None,
+    )
 
 
 def _issuer(view: _View, verb: Token) -> Token | None:
@@ -898,6 +920,9 @@ def _cue_statements(
         start = view.starts[lo]
         end = view.starts[hi - 1] + len(view.tokens[hi - 1].text)
         cue = _cue_text(view, verb)
+        quoted = [  # what is left inside once the content was cut ('posted a comment, | saying, "..."')
+            k for k in quoted if start <= view.quotes[k].start and view.last_word_end(view.quotes[k]) <= end
+        ]
         outside = _words_outside(view, lo, hi, quoted) if quoted else 0
         inside = sum(view.words(view.quotes[k].start, view.quotes[k].end) for k in quoted)
         if quoted and (outside == 0 or outside <= 2 and inside >= 6):

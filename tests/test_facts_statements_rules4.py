@@ -185,3 +185,73 @@ def test_quote_cut_from_a_paraphrase_goes_to_its_own_cue(build_doc):
     ]
     found = _run(build_doc, rows, [(0, 2, "PERSON")], [7, 9, 11, 18, 19])
     assert found == [("Jane Roe", "We are so excited to meet him!")]
+
+
+def test_according_to_before_a_joined_clause_reports_what_precedes(build_doc):
+    # 'Jane Roe leads the race by nine points according to a count by the agency, but her rival has
+    # vowed to fight on in every state.': the clause after ", but" is the writer's (though longer), the
+    # content is what precedes
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("leads", "lead", "VERB", "VBZ", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("race", "race", "NOUN", "NN", 2, "dobj"),
+        ("by", "by", "ADP", "IN", 2, "prep"),
+        ("nine", "nine", "NUM", "CD", 7, "nummod"),
+        ("points", "point", "NOUN", "NNS", 5, "pobj"),
+        ("according", "accord", "VERB", "VBG", 2, "prep"),
+        ("to", "to", "ADP", "IN", 8, "prep"),
+        ("a", "a", "DET", "DT", 11, "det"),
+        ("count", "count", "NOUN", "NN", 9, "pobj"),
+        ("by", "by", "ADP", "IN", 11, "prep"),
+        ("the", "the", "DET", "DT", 14, "det"),
+        ("agency", "agency", "NOUN", "NN", 12, "pobj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("but", "but", "CCONJ", "CC", 2, "cc"),
+        ("her", "her", "PRON", "PRP$", 18, "poss"),
+        ("rival", "rival", "NOUN", "NN", 20, "nsubj"),
+        ("has", "have", "AUX", "VBZ", 20, "aux"),
+        ("vowed", "vow", "VERB", "VBN", 2, "conj"),
+        ("to", "to", "PART", "TO", 22, "aux"),
+        ("fight", "fight", "VERB", "VB", 20, "xcomp"),
+        ("on", "on", "ADP", "RP", 22, "prt"),
+        ("in", "in", "ADP", "IN", 22, "prep"),
+        ("every", "every", "DET", "DT", 26, "det"),
+        ("state", "state", "NOUN", "NN", 24, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    doc = build_doc(rows, [(0, 2, "PERSON")], [14, 26])
+    index = find_actors(doc)
+    statements = extract_statements(doc, index)
+    according = [st for st in statements if st.cue.startswith("according to")]
+    assert [st.quote for st in according] == ["Jane Roe leads the race by nine points"]
+
+
+def test_according_to_a_source_noun_taken_for_an_adjective(build_doc):
+    # 'Jane Roe is ahead by nine points, according to the polling average.' with "average" tagged JJ
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 2, "ROOT"),
+        ("ahead", "ahead", "ADV", "RB", 2, "advmod"),
+        ("by", "by", "ADP", "IN", 2, "prep"),
+        ("nine", "nine", "NUM", "CD", 6, "nummod"),
+        ("points", "point", "NOUN", "NNS", 4, "pobj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("according", "accord", "VERB", "VBG", 2, "prep"),
+        ("to", "to", "ADP", "IN", 8, "prep"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("polling", "polling", "NOUN", "NN", 12, "compound"),
+        ("average", "average", "ADJ", "JJ", 9, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    doc = build_doc(rows, [(0, 2, "PERSON")], [6, 12])
+    index = find_actors(doc)
+    [st] = extract_statements(doc, index)
+    actor = next(a for a in index.actors if a.id == st.speaker)
+    assert (actor.name, actor.type, st.quote) == (
+        "polling average",
+        ActorType.ORGANIZATION,
+        "Jane Roe is ahead by nine points",
+    )

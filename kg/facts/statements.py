@@ -1426,6 +1426,8 @@ def _according_statements(view: _View) -> list[_Found]:
         e = min(e, view.line_starts[line + 1] - 1 if line + 1 < len(view.line_starts) else e)
         before, after = (s, phrase_start), (phrase_end, e)
         start, end = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+        if (start, end) == after and view.words(*before) >= 3 and _joined_after(view, phrase_end, e):
+            start, end = before  # "A according to X, but B ...": B is the writer's next clause
         if view.words(start, end) < 3:
             continue
         has_quote = any(start <= q.open_at and q.close_at <= end for q in view.quotes)
@@ -1435,12 +1437,26 @@ def _according_statements(view: _View) -> list[_Found]:
     return out
 
 
+_NEXT_CLAUSE = frozenset({"but", "and", "yet", "while", "whereas", "though", "although", "even"})
+
+
+def _joined_after(view: _View, start: int, end: int) -> bool:
+    """True when the text after an "according to X" phrase is a clause joined by a comma and a
+    conjunction (", but ...", ", even as ..."), not the content the phrase opens."""
+    i = view.token_at(start)
+    while i < len(view.tokens) and view.starts[i] < start:
+        i += 1
+    if i + 1 >= len(view.tokens) or view.starts[i] >= end or view.tokens[i].text != ",":
+        return False
+    return view.tokens[i + 1].lower_ in _NEXT_CLAUSE
+
+
 def _source_actor(view: _View, obj: Token, phrase: list[Token]) -> _Speaker | None:
     """ "according to F.A.A. records", "according to a congressional report": a document or data source
     that names no actor speaks as an organisation of the document named by its phrase (determiner and
     clauses after the noun left out)."""
     if (
-        obj.pos_ != "NOUN"
+        obj.pos_ not in {"NOUN", "ADJ"}  # "the polling average" with the noun taken for an adjective
         or obj.lemma_.lower() not in cues()["source_nouns"]
         and obj.lower_ not in cues()["source_nouns"]
     ):

@@ -255,3 +255,47 @@ def test_according_to_a_source_noun_taken_for_an_adjective(build_doc):
         ActorType.ORGANIZATION,
         "Jane Roe is ahead by nine points",
     )
+
+
+def test_object_content_keeps_the_infinitive_hung_on_the_cue(build_doc):
+    # 'Jane Roe announced new steps to tighten gun sales.' with the infinitive hung on the cue
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("announced", "announce", "VERB", "VBD", 2, "ROOT"),
+        ("new", "new", "ADJ", "JJ", 4, "amod"),
+        ("steps", "step", "NOUN", "NNS", 2, "dobj"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("tighten", "tighten", "VERB", "VB", 2, "xcomp"),
+        ("gun", "gun", "NOUN", "NN", 8, "compound"),
+        ("sales", "sale", "NOUN", "NNS", 6, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [8])
+    assert found == [("Jane Roe", "new steps to tighten gun sales")]
+
+
+def test_cue_in_a_when_clause_reports(build_doc):
+    # 'It began in May, when Jane Roe called the plan "a costly mistake".' with the when-clause parsed
+    # as a relative clause of "May"
+    rows = [
+        ("It", "it", "PRON", "PRP", 1, "nsubj"),
+        ("began", "begin", "VERB", "VBD", 1, "ROOT"),
+        ("in", "in", "ADP", "IN", 1, "prep"),
+        ("May", "May", "PROPN", "NNP", 2, "pobj"),
+        (",", ",", "PUNCT", ",", 3, "punct"),
+        ("when", "when", "SCONJ", "WRB", 8, "advmod"),
+        ("Jane", "Jane", "PROPN", "NNP", 7, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 8, "nsubj"),
+        ("called", "call", "VERB", "VBD", 3, "relcl"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("plan", "plan", "NOUN", "NN", 14, "nsubj"),
+        ('"', '"', "PUNCT", "``", 14, "punct"),
+        ("a", "a", "DET", "DT", 14, "det"),
+        ("costly", "costly", "ADJ", "JJ", 14, "amod"),
+        ("mistake", "mistake", "NOUN", "NN", 8, "oprd"),
+        ('"', '"', "PUNCT", "''", 8, "punct"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    found = _run(build_doc, rows, [(3, 4, "DATE"), (6, 8, "PERSON")], [3, 11, 14, 15])
+    assert found == [("Jane Roe", 'the plan "a costly mistake"')]

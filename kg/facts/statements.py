@@ -820,6 +820,10 @@ def _reports(view: _View, verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subj is None:
         return False
+    if subj.lower_ not in RELATIVE_PRONOUNS and any(
+        c.dep_ == "advmod" and c.lower_ == "when" and c.i < subj.i for c in verb.children
+    ):
+        return True  # "in December, when Jane Roe called him ...": a time, not a restriction
     if subj.lower_ not in RELATIVE_PRONOUNS:  # "the money that officials said was missing": a report
         return verb.lemma_ in cues()["relative_reports"] and any(c.dep_ == "ccomp" for c in verb.children)
     return subj.i > 0 and view.tokens[subj.i - 1].text == ","
@@ -1113,7 +1117,17 @@ def _nominal_content(view: _View, verb: Token) -> tuple[int, int] | None:
             sub = list(c.subtree)
             if len([t for t in sub if not t.is_punct]) < 2:
                 return None
-            return _paragraph_clip(view, sub[0].i, _extend_right(view, verb, sub[-1].i + 1), verb.i)
+            hi = sub[-1].i + 1
+            for d in verb.rights:  # "announced steps | to tighten sales", "a concert | in support of X"
+                if d.i < hi or d.left_edge.i != hi or view.sent_of[d.i] != view.sent_of[verb.i]:
+                    continue
+                if (
+                    d.dep_ == "xcomp"
+                    or d.dep_ == "prep"
+                    and not any(t.ent_type_ in {"DATE", "TIME"} for t in d.subtree)
+                ):
+                    hi = d.right_edge.i + 1
+            return _paragraph_clip(view, sub[0].i, _extend_right(view, verb, hi), verb.i)
     return None
 
 

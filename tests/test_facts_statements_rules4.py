@@ -299,3 +299,25 @@ def test_cue_in_a_when_clause_reports(build_doc):
     ]
     found = _run(build_doc, rows, [(3, 4, "DATE"), (6, 8, "PERSON")], [3, 11, 14, 15])
     assert found == [("Jane Roe", 'the plan "a costly mistake"')]
+
+
+def test_headline_surname_before_a_colon_is_the_person_named_in_full(build_doc):
+    # 'Roe: The plan will fail.\n\nJane Roe toured the harbour.' with the headline's "Roe" untagged
+    rows = [
+        ("Roe", "roe", "NOUN", "NN", 0, "ROOT"),
+        (":", ":", "PUNCT", ":", 0, "punct"),
+        ("The", "the", "DET", "DT", 3, "det"),
+        ("plan", "plan", "NOUN", "NN", 5, "nsubj"),
+        ("will", "will", "AUX", "MD", 5, "aux"),
+        ("fail", "fail", "VERB", "VB", 5, "ROOT"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+        ("\n\n", "\n\n", "SPACE", "_SP", 6, "dep"),
+        ("Jane", "Jane", "PROPN", "NNP", 9, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 10, "nsubj"),
+        ("toured", "tour", "VERB", "VBD", 10, "ROOT"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("harbour", "harbour", "NOUN", "NN", 10, "dobj"),
+        (".", ".", "PUNCT", ".", 10, "punct"),
+    ]
+    found = _run(build_doc, rows, [(8, 10, "PERSON")], [0, 5, 6, 7, 12])
+    assert found == [("Jane Roe", "The plan will fail.")]

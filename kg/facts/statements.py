@@ -1517,6 +1517,9 @@ def _headline_statements(view: _View) -> list[_Found]:
         if c - lo > 6 or c <= lo or view.tokens[c].text != ":":
             continue
         actor = view.index.by_token.get(c - 1)
+        if actor is None and c - 1 == lo and view.tokens[lo].is_alpha and view.tokens[lo].is_title:
+            full = view.index._person_ending(view.tokens[lo])  # "Trump: ...": a surname named in full
+            actor = full if isinstance(full, str) else None
         if actor is None or view.quote_of[c - 1] >= 0:
             continue
         if any(

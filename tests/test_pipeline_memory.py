@@ -77,3 +77,12 @@ def test_parse_keeps_input_order_across_size_batches(nlp: Any) -> None:
     parsed = list(parse(nlp, docs, batch_size=3, max_chars=400))
     assert [d.id for d, _ in parsed] == [d.id for d in docs]
     assert all(sdoc.text == d.text for d, sdoc in parsed)
+
+
+def test_parse_hands_each_doc_its_text_so_rules_never_rebuild_it(nlp: Any) -> None:
+    from kg.nlp.parse import doc_text, parse
+
+    docs = [Document(id="d", text="  Odd  spacing,\n\nand a second paragraph.  ")]
+    [(document, sdoc)] = list(parse(nlp, docs))
+    assert doc_text(sdoc) is document.text  # the input string itself, not a join of the tokens
+    assert doc_text(sdoc) == sdoc.text

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+_TEXT_KEY = "kg.text"  # where a Doc keeps its text (see `doc_text`)
 MAX_BATCH_CHARS = 40_000  # characters parsed together at most (a longer document is a batch of its own)
 
 
@@ -27,6 +28,7 @@ def parse(
     for batch in size_batches(documents, batch_size, max_chars):
         pairs = ((d.text, d) for d in batch)
         for sdoc, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(batch)):
+            sdoc.user_data[_TEXT_KEY] = document.text  # the tokenizer keeps every character: doc.text
             yield document, sdoc
 
 
@@ -43,8 +45,6 @@ def size_batches(documents: Iterable[Document], count: int, max_chars: int) -> I
     if batch:
         yield batch
 
-
-_TEXT_KEY = "kg.text"
 
 
 def doc_text(doc: Doc) -> str:

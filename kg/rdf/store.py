@@ -898,9 +898,28 @@ def decode_result(data: Mapping[str, Any]) -> DocResult:
     return result
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(tp: type) -> tuple[str, ...]:
+    """A dataclass's field names (empty for any other type), looked up once per type: a corpus's
+    records hold about a million values, and `dataclasses.fields` per value was most of the cost."""
+    names = _FIELD_NAMES.get(tp)
+    if names is None:
+        names = _FIELD_NAMES[tp] = tuple(f.name for f in fields(tp)) if is_dataclass(tp) else ()
+    return names
+
+
 def _encode(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+    tp = type(value)
+    if tp in _PLAIN:
+        return value
+    if tp is tuple or tp is list:
+        return [_encode(v) for v in value]
+    names = _field_names(tp)
+    if names:
+        return {name: _encode(getattr(value, name)) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):

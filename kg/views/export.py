@@ -192,16 +192,18 @@ def export_store_file(store: GraphStore, fmt: str, path: Path) -> Path:
         return write_quads_file(_named_graph_quads(store), fmt, path)
     if fmt != "turtle":
         raise ViewError(f"Streaming export supports trig, turtle and nquads, not {fmt}.")
-    # The store keeps the union in its default graph (each triple once): stream it, unless this store
-    # must compute the union per query.
-    union = (
-        store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        if not store.query_options()
-        else _store_union_triples(store)
-    )
+    # The store keeps the union in its default graph (each triple once): Oxigraph dumps it without a
+    # Python object per triple (and without the GIL, so a build draws its views meanwhile), unless this
+    # store must compute the union per query.
     try:
         with open_atomic(path) as handle:
-            ox.serialize(union, handle, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+            if not store.query_options():
+                store.oxigraph.dump(
+                    handle, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=dict(PREFIXES)
+                )
+            else:
+                triples = _store_union_triples(store)
+                ox.serialize(triples, handle, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     except OSError as exc:
         raise ViewError(f"Could not write {path}: {exc.strerror or exc}.") from exc
     return Path(path)

@@ -321,3 +321,29 @@ def test_headline_surname_before_a_colon_is_the_person_named_in_full(build_doc):
     ]
     found = _run(build_doc, rows, [(8, 10, "PERSON")], [0, 5, 6, 7, 12])
     assert found == [("Jane Roe", "The plan will fail.")]
+
+
+def test_extraposed_it_is_no_speaker(build_doc):
+    # 'France rejected the deal. It is safe to say the deal will fail.': "it" stands for the infinitive,
+    # not for France
+    first = [
+        ("France", "France", "PROPN", "NNP", 1, "nsubj"),
+        ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("deal", "deal", "NOUN", "NN", 1, "dobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    second = [
+        ("It", "it", "PRON", "PRP", 1, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 1, "ROOT"),
+        ("safe", "safe", "ADJ", "JJ", 1, "acomp"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("say", "say", "VERB", "VB", 1, "xcomp"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("deal", "deal", "NOUN", "NN", 8, "nsubj"),
+        ("will", "will", "AUX", "MD", 8, "aux"),
+        ("fail", "fail", "VERB", "VB", 4, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    rows = [*first, *[(w, lemma, pos, tag, head + 5, dep) for w, lemma, pos, tag, head, dep in second]]
+    assert _run(build_doc, rows, [(0, 1, "GPE")], [3, 13]) == []

@@ -302,7 +302,7 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
         and not any(c.dep_ == "auxpass" for c in verb.children)
     ):
         subj = _outside_subject(view, verb, before_only=True)  # the parser lost the subject
-    if subj is None:
+    if subj is None or _extraposed(verb, subj):
         return None
     if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "X, who said ...": the noun the relative clause modifies
@@ -311,6 +311,15 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
         if subj is None:
             return None
     return _actor_of(view, subj)
+
+
+def _extraposed(verb: Token, subj: Token) -> bool:
+    """ "it's safe to say ...", "it would be wrong to suggest ...": an "it" standing for the infinitive of
+    a predicate adjective or noun is no speaker."""
+    if subj.lower_ != "it" or verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return subj.head.i == head.i and any(c.dep_ in {"acomp", "attr"} for c in head.children)
 
 
 def _figure_subject(view: _View, verb: Token) -> Token | None:

@@ -347,3 +347,42 @@ def test_extraposed_it_is_no_speaker(build_doc):
     ]
     rows = [*first, *[(w, lemma, pos, tag, head + 5, dep) for w, lemma, pos, tag, head, dep in second]]
     assert _run(build_doc, rows, [(0, 1, "GPE")], [3, 13]) == []
+
+
+def test_but_clause_hung_on_the_cue_goes_on_with_the_content(build_doc):
+    # 'Jane Roe says the plan failed, but the council will try again.' with "try" hung on the cue
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("says", "say", "VERB", "VBZ", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("plan", "plan", "NOUN", "NN", 5, "nsubj"),
+        ("failed", "fail", "VERB", "VBD", 2, "ccomp"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("but", "but", "CCONJ", "CC", 2, "cc"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("council", "council", "NOUN", "NN", 11, "nsubj"),
+        ("will", "will", "AUX", "MD", 11, "aux"),
+        ("try", "try", "VERB", "VB", 2, "conj"),
+        ("again", "again", "ADV", "RB", 11, "advmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [5, 12])
+    assert found == [("Jane Roe", "the plan failed, but the council will try again")]
+
+
+def test_name_tagged_as_a_place_speaks_as_an_organisation(build_doc):
+    # 'Twitter said it would act.' with "Twitter" tagged GPE (no place of that name)
+    rows = [
+        ("Twitter", "Twitter", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("it", "it", "PRON", "PRP", 4, "nsubj"),
+        ("would", "would", "AUX", "MD", 4, "aux"),
+        ("act", "act", "VERB", "VB", 1, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    doc = build_doc(rows, [(0, 1, "GPE")], [4])
+    index = find_actors(doc)
+    [st] = extract_statements(doc, index)
+    actor = next(a for a in index.actors if a.id == st.speaker)
+    assert (actor.name, actor.type, st.quote) == ("Twitter", ActorType.ORGANIZATION, "it would act")

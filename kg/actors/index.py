@@ -12,7 +12,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from kg.actors.gazetteer import is_place
 from kg.types import ActorType, LocalActor, Mention
+
+_NOT_NAMES = frozenset(  # entity labels a speaker's name never has
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT"}
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,7 +70,8 @@ class ActorIndex:
         A name that is the subject of a reporting verb is an actor even where the model did not tag it
         (or the gazetteer took it for a place: "Bolton said"). A lone surname joins the document's
         person whose name ends with it; otherwise the name becomes a new person (an organisation when
-        the model tagged it so, a group for plural nationalities: "Democrats say").
+        the model tagged it so, or tagged it a place that is no known place: "Twitter said"; a group for
+        plural nationalities: "Democrats say").
         """
         if token.i in self.by_token:
             return self.by_token[token.i]
@@ -74,14 +80,20 @@ class ActorIndex:
             return None
         doc = token.doc
         label = token.ent_type_
-        if label in {"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT"}:
+        text = doc[name[0].i : name[-1].i + 1].text
+        misplaced = label in {"GPE", "LOC"} and not is_place(text)  # "Twitter said" tagged as a place
+        if misplaced:
+            full = self._person_ending(name[-1]) if len(name) == 1 else None
+            if isinstance(full, str):  # a surname the model took for a place ("Rubio said")
+                self._attach(full, name)
+                return full
+        elif label in _NOT_NAMES:
             return None
         kind = ActorType.PERSON
-        if label == "ORG":
+        if label == "ORG" or misplaced:
             kind = ActorType.ORGANIZATION
         elif label == "NORP" or token.tag_ == "NNPS":
             kind = ActorType.GROUP
-        text = doc[name[0].i : name[-1].i + 1].text
         if kind is ActorType.PERSON:
             full = self._person_ending(name[-1]) if len(name) == 1 else None
             if isinstance(full, str):

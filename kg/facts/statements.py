@@ -755,15 +755,29 @@ def _extend_right(view: _View, verb: Token, hi: int) -> int:
         clause = c.dep_ == "advcl" and not participle and not marks & _CONTRAST_MARKS
         dangling = view.tokens[hi - 1].dep_ == "cc" or view.tokens[c.left_edge.i].lower_ == "that"
         own = c.dep_ == "conj" and dangling and any(x.dep_ in _SUBJECTS for x in c.children)
+        but = _but_clause(view, verb, c, hi)
         stray = (  # "said the vote would be aided | by the calendar": a phrase of the clause the parser
             c.dep_ in {"agent", "prep"}  # hung on the cue, right after it and with no date in it
             and c.i == hi
             and (c.dep_ == "agent" or c.lower_ in _CLAUSE_PREPS)
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)
         )
-        if clause or own or stray:
+        if clause or own or stray or but:
             hi = max(hi, max(t.i for t in c.subtree) + 1)
     return hi
+
+
+def _but_clause(view: _View, verb: Token, c: Token, hi: int) -> bool:
+    """ "X says A, but B": a clause with a subject of its own joined by "but" right after the
+    content, which the parser hung on the cue, goes on with what was said, unless it is a report
+    (or a negation) of its own or its subject is a pronoun for the speaker."""
+    if c.dep_ != "conj" or c.pos_ not in {"VERB", "AUX"} or _is_cue(c):
+        return False
+    cc = next((x for x in verb.children if x.dep_ == "cc" and hi <= x.i < c.i), None)
+    if cc is None or cc.lower_ != "but" or any(x.dep_ == "neg" for x in c.children):
+        return False
+    subj = next((x for x in c.children if x.dep_ in _SUBJECTS), None)
+    return subj is not None and subj.pos_ in {"NOUN", "PROPN"}
 
 
 _TAIL_DEPS = frozenset({"appos", "relcl"})

@@ -386,3 +386,28 @@ def test_name_tagged_as_a_place_speaks_as_an_organisation(build_doc):
     [st] = extract_statements(doc, index)
     actor = next(a for a in index.actors if a.id == st.speaker)
     assert (actor.name, actor.type, st.quote) == ("Twitter", ActorType.ORGANIZATION, "it would act")
+
+
+def test_surname_tagged_as_a_common_noun_is_the_person(build_doc):
+    # 'Jane Fields toured the harbour. Fields said the plan would fail.' with the second "Fields" tagged
+    # a plural common noun
+    first = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Fields", "Fields", "PROPN", "NNP", 2, "nsubj"),
+        ("toured", "tour", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("harbour", "harbour", "NOUN", "NN", 2, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    second = [
+        ("Fields", "field", "NOUN", "NNS", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("plan", "plan", "NOUN", "NN", 5, "nsubj"),
+        ("would", "would", "AUX", "MD", 5, "aux"),
+        ("fail", "fail", "VERB", "VB", 1, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    rows = [*first, *[(w, lemma, pos, tag, head + 6, dep) for w, lemma, pos, tag, head, dep in second]]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [4, 11])
+    assert found == [("Jane Fields", "the plan would fail")]

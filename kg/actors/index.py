@@ -76,6 +76,11 @@ class ActorIndex:
         if token.i in self.by_token:
             return self.by_token[token.i]
         name = _name_tokens(token)
+        if not name and token.pos_ == "NOUN" and token.is_title and token.is_alpha:
+            full = self._person_ending(token)  # "Fields said" with the surname tagged a plural noun
+            if isinstance(full, str):
+                self._attach(full, [token])
+                return full
         if not name:
             return None
         doc = token.doc

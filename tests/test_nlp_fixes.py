@@ -170,3 +170,25 @@ def test_ruler_keeps_names_with_particles_whole():
     assert ("Ursula von der Leyen", "PERSON") in ents(doc)
     assert ("von der Leyen", "PERSON") in ents(doc)
     assert ("NATO", "ORG") in ents(doc)
+
+
+def test_pos_indices_picks_the_same_words_as_a_loop_over_tokens(build_doc):
+    from kg.nlp.parse import pos_indices
+
+    # "Paused aid went quickly to Kyiv."
+    doc = build_doc(
+        [
+            t("Paused", "VERB", "VBN", 1, "amod"),
+            t("aid", "NOUN", "NN", 2, "nsubj"),
+            t("went", "VERB", "VBD", 2, "ROOT"),
+            t("quickly", "ADV", "RB", 2, "advmod"),
+            t("to", "ADP", "IN", 2, "prep"),
+            t("Kyiv", "PROPN", "NNP", 4, "pobj"),
+            t(".", "PUNCT", ".", 2, "punct"),
+        ],
+        [],
+        [],
+    )
+    assert pos_indices(doc, ("NOUN", "VERB")) == [0, 1, 2]
+    assert pos_indices(doc, ("PROPN",), or_deps=("advmod",)) == [3, 5]
+    assert pos_indices(doc, ("ADJ",)) == []

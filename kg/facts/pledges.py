@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.actors.index import ActorIndex
 from kg.facts.amounts import Money, find_money
-from kg.nlp.parse import doc_text
+from kg.nlp.parse import doc_text, pos_indices
 from kg.types import ActorType, Pledge
 
 if TYPE_CHECKING:
@@ -390,9 +390,22 @@ def _noun_trigger(tok: Token, index: ActorIndex) -> _Trigger | None:
     return None
 
 
+_VERB_TABLES = ("pause_verbs", "proposal_verbs", "verbs", "money_verbs", "resource_verbs", "with_verbs")
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every word that can begin a key of the verb and adjective tables: a word whose lemma and form
+    are both outside it triggers nothing, so the rules below skip it before any look-up."""
+    lex = lexicon()
+    return frozenset(key.split(" ", 1)[0] for table in (*_VERB_TABLES, "xcomp_verbs") for key in lex[table])
+
+
 def _triggers(doc: Doc, index: ActorIndex) -> Iterator[_Trigger]:
     lex = lexicon()
-    for tok in doc:
+    words = _trigger_words()
+    for i in pos_indices(doc, ("NOUN", "VERB", "ADJ"), or_deps=("amod",)):  # no other word can trigger
+        tok = doc[i]
         if tok.pos_ == "NOUN":
             found = _noun_trigger(tok, index)
             if found is not None:
@@ -403,6 +416,8 @@ def _triggers(doc: Doc, index: ActorIndex) -> Iterator[_Trigger]:
             found = _paused_noun(tok, lex["pause_adjectives"][key], index)
             if found is not None:
                 yield found
+            continue
+        if _lemma(tok) not in words and tok.lower_ not in words:
             continue
         committed = tok.pos_ == "ADJ" and _lookup(tok, lex["xcomp_verbs"])
         if not (_is_verb(tok) or committed):
@@ -867,8 +882,9 @@ def _headline_triggers(doc: Doc, index: ActorIndex, taken: set[int]) -> Iterator
     """Headlines that the small model parses as noun phrases: "Norway pledges pounds 2bn to Kyiv fund",
     "Smith calls for pounds 3bn school fund": <actor> <commitment verb>-s <resource> [to <recipient>]."""
     lex = lexicon()
-    for tok in doc:
-        if tok.i in taken or tok.i == 0 or not tok.lower_.endswith("s") or tok.pos_ not in {"NOUN", "VERB"}:
+    for i in pos_indices(doc, ("NOUN", "VERB")):
+        tok = doc[i]
+        if i in taken or i == 0 or not tok.lower_.endswith("s"):
             continue
         lemma = _lemma(tok)
         status = lex["verbs"].get(lemma) or lex["resource_verbs"].get(lemma)

@@ -85,12 +85,18 @@ def dictionary_words(nlp: Language) -> Dictionary:
 # --------------------------------------------------------------------------------------- entity fixes
 
 
-def _core(span: Span) -> Span:
-    """The span without leading honorifics/titles/determiners and trailing possessives."""
+@lru_cache(maxsize=1)
+def _core_skip() -> frozenset[str]:
+    """Words a name's core starts after: honorifics, titles and articles (from the gazetteer lexicon)."""
     from kg.actors.gazetteer import lexicon
 
     lex = lexicon()
-    skip = lex["honorifics"] | lex["titles"] | {"the", "a", "an"}
+    return frozenset(lex["honorifics"] | lex["titles"] | {"the", "a", "an"})
+
+
+def _core(span: Span) -> Span:
+    """The span without leading honorifics/titles/determiners and trailing possessives."""
+    skip = _core_skip()
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and doc[start].lower_ in skip:
@@ -242,21 +248,23 @@ def fix_entities(doc: Doc, dictionary: Dictionary | None = None) -> Doc:
     boilerplate = gz.lexicon()["boilerplate"]
     ents = [_extend_org(e) if e.label_ == "ORG" else e for e in doc.ents]
     full, parts, counts = _person_words(ents)
+    cores = [_core(e) for e in ents]
     placey = {  # single words used as places somewhere in the document ("killed at Auschwitz")
-        _fold(_core(e).text)
-        for e in ents
-        if e.label_ == "PERSON" and len(_core(e)) == 1 and (_locative(_core(e)) or _modifies_place(_core(e)))
+        _fold(core.text)
+        for e, core in zip(ents, cores, strict=True)
+        if e.label_ == "PERSON" and len(core) == 1 and (_locative(core) or _modifies_place(core))
     } - parts
+    named = full | parts  # the document's person names and their words
+    known = named | set(counts)
     fixed: list[Span] = []
-    for ent in ents:
+    for ent, core in zip(ents, cores, strict=True):
         if "@" in ent.text:  # e-mail addresses are not names
             continue
         if ent.label_ in _NAME_LABELS:
-            split = _split_compound(ent, full | parts | set(counts))
+            split = _split_compound(ent, known)
             if split:
                 fixed.extend(split)
                 continue
-        core = _core(ent)
         key = _fold(core.text)
         if ent.label_ == "PERSON" and len(core) == 1:
             if key in boilerplate or (key not in parts and _plain_word(key, dictionary)):
@@ -278,9 +286,7 @@ def fix_entities(doc: Doc, dictionary: Dictionary | None = None) -> Doc:
             and not gz.organization_name(core.text)
         ):
             continue  # "Bills", "Draconian": a common word in capitals
-        elif (ent.label_ == "ORG" and _titled_name(core)) or _names_a_person(
-            core, ent.label_, full | parts, counts
-        ):
+        elif (ent.label_ == "ORG" and _titled_name(core)) or _names_a_person(core, ent.label_, named, counts):
             fixed.append(Span(doc, core.start, core.end, label="PERSON"))
             continue
         fixed.append(ent)

@@ -71,3 +71,21 @@ def token_indices(doc: Doc, tags: Iterable[str], deps: Iterable[str] | None = No
     if deps is not None:
         keep &= np.isin(columns[:, 1], [get_string_id(d) for d in deps])
     return np.flatnonzero(keep).tolist()
+
+
+def pos_indices(doc: Doc, pos: Iterable[str], or_deps: Iterable[str] = ()) -> list[int]:
+    """Indices of the tokens whose coarse part of speech is in `pos`, or whose dependency label is in
+    `or_deps`, read from spaCy's arrays (see `token_indices`)."""
+    import numpy as np
+    from spacy.attrs import DEP, POS
+    from spacy.strings import get_string_id
+    from spacy.symbols import IDS
+
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([POS, DEP])
+    keep = np.isin(columns[:, 0], [IDS[p] for p in pos])
+    deps = [get_string_id(d) for d in or_deps]
+    if deps:
+        keep |= np.isin(columns[:, 1], deps)
+    return np.flatnonzero(keep).tolist()

@@ -411,3 +411,23 @@ def test_surname_tagged_as_a_common_noun_is_the_person(build_doc):
     rows = [*first, *[(w, lemma, pos, tag, head + 6, dep) for w, lemma, pos, tag, head, dep in second]]
     found = _run(build_doc, rows, [(0, 2, "PERSON")], [4, 11])
     assert found == [("Jane Fields", "the plan would fail")]
+
+
+def test_that_clause_hung_on_the_noun_of_a_phrase_on_the_cue(build_doc):
+    # 'Jane Roe said in a statement that the bill would pass.' with the clause hung on "statement"
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("in", "in", "ADP", "IN", 2, "prep"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        ("statement", "statement", "NOUN", "NN", 3, "pobj"),
+        ("that", "that", "SCONJ", "IN", 10, "mark"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("bill", "bill", "NOUN", "NN", 10, "nsubj"),
+        ("would", "would", "AUX", "MD", 10, "aux"),
+        ("pass", "pass", "VERB", "VB", 5, "acl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [10])
+    assert found == [("Jane Roe", "the bill would pass")]

@@ -719,15 +719,24 @@ def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
 
 
 def _displaced_that_clause(view: _View, verb: Token) -> tuple[int, int] | None:
-    """ "X stated after a meeting with Y that Z is ...": a that-clause the parser hung on a noun in
-    between (as a relative clause whose verb has a subject of its own)."""
+    """ "X stated after a meeting with Y that Z is ...", "X said in a statement that Z is ...": a
+    that-clause the parser hung on a noun in between (as a relative clause whose verb has a subject
+    of its own, or as a clause of the noun of a phrase on the cue)."""
     lo, hi = view.sents[view.sent_of[verb.i]]
     for i in range(verb.i + 1, min(hi, verb.i + 15)):
         t = view.tokens[i]
         if t.lower_ != "that" or view.quote_of[i] >= 0:
             continue
         h = t.head
-        if h.dep_ != "relcl" or not any(
+        noun = h.head  # "said in a statement | that ...": the clause hung on the phrase's noun
+        in_phrase = (
+            h.dep_ == "acl"
+            and t.dep_ == "mark"
+            and noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep"
+            and noun.head.head.i == verb.i
+        )
+        if not (h.dep_ == "relcl" or in_phrase) or not any(
             c.dep_ in {"nsubj", "csubj", "nsubjpass"} and c.i != t.i for c in h.children
         ):
             return None

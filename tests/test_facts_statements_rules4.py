@@ -431,3 +431,30 @@ def test_that_clause_hung_on_the_noun_of_a_phrase_on_the_cue(build_doc):
     ]
     found = _run(build_doc, rows, [(0, 2, "PERSON")], [10])
     assert found == [("Jane Roe", "the bill would pass")]
+
+
+def test_infinitive_cue_of_a_verb_after_a_long_aside(build_doc):
+    # 'Jane Roe, who is running for mayor, tweeted on Friday to say the plan failed.' with "tweeted"
+    # hung on the name as a clause and "say" on "tweeted"
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 1, "ROOT"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("who", "who", "PRON", "WP", 5, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 5, "aux"),
+        ("running", "run", "VERB", "VBG", 1, "relcl"),
+        ("for", "for", "ADP", "IN", 5, "prep"),
+        ("mayor", "mayor", "NOUN", "NN", 6, "pobj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("tweeted", "tweet", "VERB", "VBD", 1, "acl"),
+        ("on", "on", "ADP", "IN", 9, "prep"),
+        ("Friday", "Friday", "PROPN", "NNP", 10, "pobj"),
+        ("to", "to", "PART", "TO", 13, "aux"),
+        ("say", "say", "VERB", "VB", 9, "advcl"),
+        ("the", "the", "DET", "DT", 15, "det"),
+        ("plan", "plan", "NOUN", "NN", 16, "nsubj"),
+        ("failed", "fail", "VERB", "VBD", 13, "ccomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON"), (11, 12, "DATE")], [1, 7, 16])
+    assert found == [("Jane Roe", "the plan failed")]

@@ -295,6 +295,7 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
             or _issuer(view, verb)
             or _aside_subject(view, verb)
             or _figure_subject(view, verb)
+            or _aside_subject(view, _controller(verb))
         )
     if (
         subj is None
@@ -311,6 +312,13 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
         if subj is None:
             return None
     return _actor_of(view, subj)
+
+
+def _controller(verb: Token) -> Token:
+    """The verb a subjectless infinitive or clause of purpose hangs on ("tweeted on Friday | to say")."""
+    if verb.dep_ in {"xcomp", "advcl"} and verb.tag_ == "VB" and verb.head.pos_ == "VERB":
+        return verb.head
+    return verb
 
 
 def _extraposed(verb: Token, subj: Token) -> bool:

@@ -524,8 +524,9 @@ def _write_outputs(
                 store.save_result(r)  # lets `kg remove` resolve actors again without the cache
         resolution = resolve(light)
         del light, shared
-        graphs = corpus_quads(cache.results_for(shas), resolution, topics_graph())
-        if len(store.oxigraph) == 0:  # a fresh store: bulk-load and write the TriG in the same pass
+        fresh = len(store.oxigraph) == 0
+        graphs = corpus_quads(cache.results_for(shas), resolution, topics_graph(), union=fresh)
+        if fresh:  # bulk-load (named graphs and their union) and write the TriG in the same pass
             write_quads_file(_bulk_load(store, graphs), "trig", outputs["trig"])
         else:
             _swap_graphs(store, graphs)
@@ -563,28 +564,25 @@ _LOAD_QUADS = 20_000  # quads (union copies included) per bulk-load call: the lo
 _SWAP_QUADS = 50_000  # quads per transaction when an existing store's graphs are compared and swapped
 
 
-def _bulk_load(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> Iterator[Any]:
-    """Fill a fresh store with Oxigraph's bulk loader, passing every quad on as it goes (so the TriG
-    export is written in the same pass, without reading the store back).
+def _bulk_load(store: Any, graphs: Iterable[tuple[str, list[Any], list[Any]]]) -> Iterator[Any]:
+    """Fill a fresh store with Oxigraph's bulk loader, passing every named-graph quad on as it goes (so
+    the TriG export is written in the same pass, without reading the store back).
 
-    Each triple also goes into the default graph, which the store keeps as the union of its named
-    graphs (see `kg.rdf.store`): a set, so a triple in two documents is held there once. Each batch is
-    loaded in a background thread while the next is built (the loader leaves the GIL for most of its
-    work); at most one batch is in flight, so memory stays at two batches.
+    Each graph comes with its triples' copies for the default graph, which the store keeps as the
+    union of its named graphs (see `kg.rdf.store`): a set, so a triple in two documents is held there
+    once. Each batch is loaded in a background thread while the next is built (the loader leaves the
+    GIL for most of its work); at most one batch is in flight, so memory stays at two batches.
     """
     from concurrent.futures import Future, ThreadPoolExecutor
-
-    import pyoxigraph as ox
 
     half = _LOAD_QUADS // 2  # a graph is cut into parts: the actors graph grows with the corpus
     batch: list[Any] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as loader:
         pending: Future[None] | None = None
-        for _, quads in graphs:
+        for _, quads, union in graphs:
             for start in range(0, len(quads), half):
-                part = quads[start : start + half]
-                batch.extend(part)
-                batch.extend(ox.Quad(q.subject, q.predicate, q.object) for q in part)
+                batch.extend(quads[start : start + half])
+                batch.extend(union[start : start + half])
                 if len(batch) >= _LOAD_QUADS:
                     if pending is not None:
                         pending.result()
@@ -597,13 +595,13 @@ def _bulk_load(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> Iterator[
             store.oxigraph.bulk_extend(batch)
 
 
-def _swap_graphs(store: Any, graphs: Iterable[tuple[str, list[Any]]]) -> None:
+def _swap_graphs(store: Any, graphs: Iterable[tuple[str, list[Any], list[Any]]]) -> None:
     """Make an existing store hold exactly `graphs`: only the graphs whose triples changed are swapped in
     (each atomically), and graphs no longer in the corpus are dropped."""
     wanted: set[str] = set()
     batch: dict[str, list[Any]] = {}
     size = 0
-    for name, quads in graphs:
+    for name, quads, _ in graphs:
         wanted.add(name)
         batch[name] = quads
         size += len(quads)

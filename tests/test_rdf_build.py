@@ -270,7 +270,7 @@ def test_corpus_quads_hold_exactly_the_dataset_triples() -> None:
     results, resolution = sample.sample_results(), sample.sample_resolution()
     topics = topics_graph()
     ds = build_dataset(results, resolution, topics)
-    quads = [q for _, graph in corpus_quads(results, resolution, topics) for q in graph]
+    quads = [q for _, graph, _ in corpus_quads(results, resolution, topics) for q in graph]
     ours = sorted(line for line in ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode().splitlines())
     expected = Dataset().parse(data="\n".join(sorted_nquads(ds)), format="nquads")
     got = Dataset().parse(data="\n".join(ours), format="nquads")
@@ -280,11 +280,28 @@ def test_corpus_quads_hold_exactly_the_dataset_triples() -> None:
     assert set(named_graphs(got)) == set(named_graphs(expected))
 
 
+def test_corpus_quads_with_union_copy_each_triple_into_the_default_graph() -> None:
+    import pyoxigraph as ox
+
+    from kg.rdf.build import corpus_quads
+
+    sample = load_sample()
+    results, resolution = sample.sample_results(), sample.sample_resolution()
+    for name, quads, union in corpus_quads(results, resolution, topics_graph(), union=True):
+        assert union and len(union) == len(quads)
+        assert all(q.graph_name == ox.NamedNode(name) for q in quads)
+        assert all(u.graph_name == ox.DefaultGraph() for u in union)
+        assert [(u.subject, u.predicate, u.object) for u in union] == [
+            (q.subject, q.predicate, q.object) for q in quads
+        ]
+    assert all(not union for _, _, union in corpus_quads(results, resolution))
+
+
 def test_corpus_quads_keep_the_first_of_two_documents_with_the_same_text() -> None:
     from kg.rdf.build import corpus_quads
 
     sample = load_sample()
     results = sample.sample_results()
     twin = replace(results[0], document=replace(results[0].document, id="twin"))
-    names = [name for name, _ in corpus_quads([results[0], twin], sample.sample_resolution())]
+    names = [name for name, _, _ in corpus_quads([results[0], twin], sample.sample_resolution())]
     assert names == [str(document_graph_iri(results[0].document.sha256)), str(ACTORS_GRAPH)]

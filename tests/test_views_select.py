@@ -36,7 +36,7 @@ def _store() -> tuple[GraphStore, Counter[URIRef]]:
     sample = _sample()
     results, resolution = sample.sample_results(), sample.sample_resolution()
     store = GraphStore.in_memory()
-    for _, quads in corpus_quads(results, resolution):
+    for _, quads, _ in corpus_quads(results, resolution):
         store.oxigraph.extend(quads)
     store.rebuild_union()
     facts: Counter[URIRef] = Counter()

@@ -363,18 +363,21 @@ def _literals_for(graph: _Sink) -> Any:
 
 
 class _QuadSink:
-    """Collects a builder's triples as Oxigraph quads of one named graph.
+    """Collects a builder's triples as Oxigraph quads of one named graph (and, with `union`, each also
+    as a quad of the default graph, which the store keeps as the union of its named graphs).
 
     rdflib's in-memory store indexes every triple it is given; a build that only hands the triples on
-    to Oxigraph skips that, and converts each distinct IRI once.
+    to Oxigraph skips that, and converts each distinct IRI once. The union copy is made here, from the
+    terms at hand: copying a finished quad reads each term back out of Oxigraph.
     """
 
-    def __init__(self, graph: URIRef) -> None:
+    def __init__(self, graph: URIRef, union: bool = False) -> None:
         import pyoxigraph as ox
 
         self._ox = ox
         self.graph = ox.NamedNode(str(graph))
         self.quads: list[ox.Quad] = []
+        self.union: list[ox.Quad] | None = [] if union else None
         self._iris: dict[URIRef, ox.NamedNode] = {}
         self.literals = _OxLiterals()
 
@@ -399,39 +402,50 @@ class _QuadSink:
         raise TypeError(f"not an RDF term: {node!r}")
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
-        s, p, o = triple
-        self.quads.append(self._ox.Quad(self.term(s), self.term(p), self.term(o), self.graph))
+        s, p, o = self.term(triple[0]), self.term(triple[1]), self.term(triple[2])
+        self.quads.append(self._ox.Quad(s, p, o, self.graph))
+        if self.union is not None:
+            self.union.append(self._ox.Quad(s, p, o))
 
 
-def document_quads(result: DocResult, resolution: Resolution) -> tuple[str, list[ox.Quad]]:
-    """One document's named graph (IRI) and its triples as Oxigraph quads, as `build_dataset` writes them."""
+Quads = tuple[str, list["ox.Quad"], list["ox.Quad"]]  # graph IRI, its quads, their default-graph copies
+
+
+def _finish(sink: _QuadSink, name: URIRef) -> Quads:
+    return str(name), sink.quads, sink.union or []
+
+
+def document_quads(result: DocResult, resolution: Resolution, union: bool = False) -> Quads:
+    """One document's named graph (IRI) and its triples as Oxigraph quads, as `build_dataset` writes them
+    (with `union`, also as default-graph quads; otherwise that list is empty)."""
     graph = document_graph_iri(result.document.sha256)
-    sink = _QuadSink(graph)
+    sink = _QuadSink(graph, union)
     _DocumentBuilder(sink, result, resolution).build()
-    return str(graph), sink.quads
+    return _finish(sink, graph)
 
 
-def actor_quads(resolution: Resolution) -> tuple[str, list[ox.Quad]]:
-    """The actors graph (IRI) and its triples as Oxigraph quads."""
-    sink = _QuadSink(ACTORS_GRAPH)
+def actor_quads(resolution: Resolution, union: bool = False) -> Quads:
+    """The actors graph (IRI) and its triples as Oxigraph quads (see `document_quads`)."""
+    sink = _QuadSink(ACTORS_GRAPH, union)
     _add_actors(sink, resolution)
-    return str(ACTORS_GRAPH), sink.quads
+    return _finish(sink, ACTORS_GRAPH)
 
 
-def graph_quads(graph: Graph, name: URIRef) -> tuple[str, list[ox.Quad]]:
+def graph_quads(graph: Graph, name: URIRef, union: bool = False) -> Quads:
     """Any rdflib Graph (e.g. the topic scheme) as Oxigraph quads in the named graph `name`."""
-    sink = _QuadSink(name)
+    sink = _QuadSink(name, union)
     for triple in graph:
         sink.add(triple)
-    return str(name), sink.quads
+    return _finish(sink, name)
 
 
 def corpus_quads(
-    results: Iterable[DocResult], resolution: Resolution, topics: Graph | None = None
-) -> Iterator[tuple[str, list[ox.Quad]]]:
-    """Every named graph of the corpus, one at a time, as `build_dataset` would hold them (streaming)."""
+    results: Iterable[DocResult], resolution: Resolution, topics: Graph | None = None, union: bool = False
+) -> Iterator[Quads]:
+    """Every named graph of the corpus, one at a time, as `build_dataset` would hold them (streaming);
+    with `union`, each graph's triples come with their copies for the store's default graph."""
     for result in _distinct_texts(results):
-        yield document_quads(result, resolution)
-    yield actor_quads(resolution)
+        yield document_quads(result, resolution, union)
+    yield actor_quads(resolution, union)
     if topics is not None:
-        yield graph_quads(topics, TOPICS_GRAPH)
+        yield graph_quads(topics, TOPICS_GRAPH, union)

@@ -458,3 +458,29 @@ def test_infinitive_cue_of_a_verb_after_a_long_aside(build_doc):
     ]
     found = _run(build_doc, rows, [(0, 2, "PERSON"), (11, 12, "DATE")], [1, 7, 16])
     assert found == [("Jane Roe", "the plan failed")]
+
+
+def test_addressee_of_told_is_never_the_speaker(build_doc):
+    # '"We were wrong to wait," Jane Roe, 58, told AFP.' with "told" hung on the quote's verb, so that
+    # its subject is "We" inside the quote: the speaker is the name before it, not the agency told
+    rows = [
+        ('"', '"', "PUNCT", "``", 2, "punct"),
+        ("We", "we", "PRON", "PRP", 2, "nsubj"),
+        ("were", "be", "AUX", "VBD", 2, "ROOT"),
+        ("wrong", "wrong", "ADJ", "JJ", 2, "acomp"),
+        ("to", "to", "PART", "TO", 5, "aux"),
+        ("wait", "wait", "VERB", "VB", 3, "xcomp"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ('"', '"', "PUNCT", "''", 9, "punct"),
+        ("Jane", "Jane", "PROPN", "NNP", 9, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "npadvmod"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ("58", "58", "NUM", "CD", 9, "appos"),
+        (",", ",", "PUNCT", ",", 9, "punct"),
+        ("told", "tell", "VERB", "VBD", 2, "conj"),
+        ("AFP", "AFP", "PROPN", "NNP", 13, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    ents = [(8, 10, "PERSON"), (11, 12, "DATE"), (14, 15, "ORG")]
+    found = _run(build_doc, rows, ents, [0, 5, 6, 9, 11, 14])
+    assert found == [("Jane Roe", "We were wrong to wait")]

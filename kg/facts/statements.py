@@ -413,12 +413,14 @@ def _inverted_subject(view: _View, verb: Token) -> Token | None:
 
 
 def _outside_subject(view: _View, verb: Token, before_only: bool = False) -> Token | None:
-    """An actor token right after (inverted) or right before the verb, outside quotes."""
+    """An actor token right after (inverted) or right before the verb, outside quotes and outside its
+    object (the addressee of "told")."""
     lo, hi = view.sents[view.sent_of[verb.i]]
     after = [] if before_only else list(range(verb.i + 1, min(hi, verb.i + 6)))
+    heard = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
     for i in after + list(range(verb.i - 1, max(lo, verb.i - 6) - 1, -1)):
-        if view.quote_of[i] >= 0:
-            continue
+        if view.quote_of[i] >= 0 or i in heard:
+            continue  # "..., Ramos told AFP": the object is who heard it
         t = view.tokens[i]
         if i in view.index.by_token or view.index.is_pronoun(t) or t.pos_ == "PROPN" and t.dep_ != "compound":
             return t

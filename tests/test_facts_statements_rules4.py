@@ -484,3 +484,23 @@ def test_addressee_of_told_is_never_the_speaker(build_doc):
     ents = [(8, 10, "PERSON"), (11, 12, "DATE"), (14, 15, "ORG")]
     found = _run(build_doc, rows, ents, [0, 5, 6, 9, 11, 14])
     assert found == [("Jane Roe", "We were wrong to wait")]
+
+
+def test_country_modifying_a_person_noun_is_not_the_speaker(build_doc):
+    # 'A U.S. official said the talks had stalled.': the official speaks, not the United States
+    rows = [
+        ("A", "a", "DET", "DT", 2, "det"),
+        ("U.S.", "U.S.", "PROPN", "NNP", 2, "compound"),
+        ("official", "official", "NOUN", "NN", 3, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "ROOT"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("talks", "talk", "NOUN", "NNS", 7, "nsubj"),
+        ("had", "have", "AUX", "VBD", 7, "aux"),
+        ("stalled", "stall", "VERB", "VBN", 3, "ccomp"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    doc = build_doc(rows, [(1, 2, "GPE")], [7])
+    index = find_actors(doc)
+    [st] = extract_statements(doc, index)
+    actor = next(a for a in index.actors if a.id == st.speaker)
+    assert (actor.name, actor.type, st.quote) == ("U.S. official", ActorType.PERSON, "the talks had stalled")

@@ -445,6 +445,7 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
             people = [t for t in phrase if index.types.get(index.by_token.get(t.i, "")) is ActorType.PERSON]
             if people:
                 phrase = people
+        phrase = [t for t in phrase if not _country_of_person(view, t)]
         actor = (
             index.group_actor(subj, cues()["group_speakers"])
             or index.actor_in(phrase)
@@ -463,6 +464,21 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
             return _Speaker("", 0.7, subj.i)  # resolved with the other statements, in text order
         return _Speaker(actor, 0.6) if actor else None
     return _Speaker(actor, 0.75, subj.i) if pronoun else _Speaker(actor, 0.9)
+
+
+def _country_of_person(view: _View, t: Token) -> bool:
+    """True for a country that only modifies a noun for a person ("a U.S. official", "the former first
+    lady and U.S. senator"): the person speaks, not the country."""
+    if t.dep_ not in {"compound", "nmod", "amod", "poss"}:
+        return False
+    if view.index.types.get(view.index.by_token.get(t.i, "")) is not ActorType.COUNTRY:
+        return False
+    head = t.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    lex = cues()
+    lemma = head.lemma_.lower()
+    return head.pos_ == "NOUN" and (lemma in lex["person_nouns"] or lemma in lex["group_speakers"])
 
 
 _NOT_SPEAKER_ENTS = frozenset(

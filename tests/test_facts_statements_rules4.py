@@ -504,3 +504,26 @@ def test_country_modifying_a_person_noun_is_not_the_speaker(build_doc):
     [st] = extract_statements(doc, index)
     actor = next(a for a in index.actors if a.id == st.speaker)
     assert (actor.name, actor.type, st.quote) == ("U.S. official", ActorType.PERSON, "the talks had stalled")
+
+
+def test_time_clause_after_a_comma_is_not_the_content(build_doc):
+    # 'Jane Roe pledged to close the camps, after she introduced a bill.' with the time clause hung on
+    # the cue: when she pledged it, not what she pledged
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("pledged", "pledge", "VERB", "VBD", 2, "ROOT"),
+        ("to", "to", "PART", "TO", 4, "aux"),
+        ("close", "close", "VERB", "VB", 2, "xcomp"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("camps", "camp", "NOUN", "NNS", 4, "dobj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("after", "after", "SCONJ", "IN", 10, "mark"),
+        ("she", "she", "PRON", "PRP", 10, "nsubj"),
+        ("introduced", "introduce", "VERB", "VBD", 2, "advcl"),
+        ("a", "a", "DET", "DT", 12, "det"),
+        ("bill", "bill", "NOUN", "NN", 10, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON")], [6, 12])
+    assert found == [("Jane Roe", "to close the camps")]

@@ -774,20 +774,23 @@ def _displaced_that_clause(view: _View, verb: Token) -> tuple[int, int] | None:
 
 
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "as", "whereas"})
+_TIME_MARKS = frozenset({"after", "before", "when", "since", "until"})
 _CLAUSE_PREPS = frozenset({"by", "with", "of", "than", "for", "from", "into", "against"})
 
 
 def _extend_right(view: _View, verb: Token, hi: int) -> int:
     """End of the reported content: clauses after the complement that belong to it ("..., because ...",
     "..., and that ...", a clause whose "and" the complement ends with) hang on the cue verb in the parse;
-    contrasts (", while ...", ", though ..."), other clauses joined to the cue ("..., but she has ...",
-    "and has championed ...") and participles (", conceding ...") do not."""
+    contrasts (", while ...", ", though ..."), times set off by a comma (", after he ..."), other clauses
+    joined to the cue ("..., but she has ...", "and has championed ...") and participles (", conceding
+    ...") do not."""
     for c in verb.children:
         if c.i < hi or view.sent_of[c.i] != view.sent_of[verb.i]:
             continue
         participle = c.tag_ in {"VBG", "VBN"} and not any(m.dep_ == "mark" for m in c.children)
         marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
-        clause = c.dep_ == "advcl" and not participle and not marks & _CONTRAST_MARKS
+        aside = bool(marks & _TIME_MARKS) and view.tokens[c.left_edge.i - 1].text == ","  # ", after he"
+        clause = c.dep_ == "advcl" and not participle and not marks & _CONTRAST_MARKS and not aside
         dangling = view.tokens[hi - 1].dep_ == "cc" or view.tokens[c.left_edge.i].lower_ == "that"
         own = c.dep_ == "conj" and dangling and any(x.dep_ in _SUBJECTS for x in c.children)
         but = _but_clause(view, verb, c, hi)

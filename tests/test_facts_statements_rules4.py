@@ -527,3 +527,26 @@ def test_time_clause_after_a_comma_is_not_the_content(build_doc):
     ]
     found = _run(build_doc, rows, [(0, 2, "PERSON")], [6, 12])
     assert found == [("Jane Roe", "to close the camps")]
+
+
+def test_cue_keeps_its_day_and_medium(build_doc):
+    # 'Jane Roe said Friday in a statement that the plan failed.': the reporting expression is
+    # "said Friday in a statement"
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("Friday", "Friday", "PROPN", "NNP", 2, "npadvmod"),
+        ("in", "in", "ADP", "IN", 2, "prep"),
+        ("a", "a", "DET", "DT", 6, "det"),
+        ("statement", "statement", "NOUN", "NN", 4, "pobj"),
+        ("that", "that", "SCONJ", "IN", 10, "mark"),
+        ("the", "the", "DET", "DT", 9, "det"),
+        ("plan", "plan", "NOUN", "NN", 10, "nsubj"),
+        ("failed", "fail", "VERB", "VBD", 2, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    doc = build_doc(rows, [(0, 2, "PERSON"), (3, 4, "DATE")], [10])
+    index = find_actors(doc)
+    [st] = extract_statements(doc, index)
+    assert (st.cue, st.quote) == ("said Friday in a statement", "that the plan failed")

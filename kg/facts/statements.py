@@ -651,11 +651,20 @@ def _by_or_poss(t: Token, noun: Token) -> bool:
 def _cue_text(view: _View, verb: Token) -> str:
     """The reporting expression: the verb plus what completes it ("told reporters", "wrote on X")."""
     tokens = [verb]
+    nouns = cues()["document_nouns"]
     for child in verb.children:
         completes = child.dep_ in {"prt", "dative"} or (child.dep_ == "dobj" and verb.lemma_ == "tell")
         where = child.dep_ == "prep" and child.lower_ in {"on", "in"} and verb.lemma_ in {"write", "post"}
+        when = child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}  # "said Friday"
+        medium = (  # "said in a statement", "said in an interview"
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in nouns | {"interview"} for p in child.children)
+        )
         if completes or where:
             tokens.extend(child.subtree)
+        elif (when or medium) and child.left_edge.i == max(t.i for t in tokens) + 1:
+            tokens.extend(child.subtree)  # only right after the verb: never the speaker in between
     lo, hi = view.sents[view.sent_of[verb.i]]
     tokens = sorted(t for t in tokens if lo <= t.i < hi) or [verb]
     text = verb.doc[tokens[0].i : tokens[-1].i + 1].text

@@ -550,3 +550,29 @@ def test_cue_keeps_its_day_and_medium(build_doc):
     index = find_actors(doc)
     [st] = extract_statements(doc, index)
     assert (st.cue, st.quote) == ("said Friday in a statement", "that the plan failed")
+
+
+def test_speaker_before_a_long_aside_after_a_double_hyphen_dateline(build_doc):
+    # 'WASHINGTON -- Jane Roe, visiting the port of the city, said the plan failed.' with the cue's
+    # subject lost to the aside
+    rows = [
+        ("WASHINGTON", "WASHINGTON", "PROPN", "NNP", 12, "npadvmod"),
+        ("--", "--", "PUNCT", ":", 12, "punct"),
+        ("Jane", "Jane", "PROPN", "NNP", 3, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 12, "npadvmod"),
+        (",", ",", "PUNCT", ",", 3, "punct"),
+        ("visiting", "visit", "VERB", "VBG", 3, "acl"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("port", "port", "NOUN", "NN", 5, "dobj"),
+        ("of", "of", "ADP", "IN", 7, "prep"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("city", "city", "NOUN", "NN", 8, "pobj"),
+        (",", ",", "PUNCT", ",", 12, "punct"),
+        ("said", "say", "VERB", "VBD", 12, "ROOT"),
+        ("the", "the", "DET", "DT", 14, "det"),
+        ("plan", "plan", "NOUN", "NN", 15, "nsubj"),
+        ("failed", "fail", "VERB", "VBD", 12, "ccomp"),
+        (".", ".", "PUNCT", ".", 12, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 1, "GPE"), (2, 4, "PERSON")], [3, 10, 15])
+    assert found == [("Jane Roe", "the plan failed")]

@@ -391,7 +391,7 @@ def _aside_subject(view: _View, verb: Token) -> Token | None:
     ):
         first -= 1
     before = [t for t in view.tokens[lo:first] if not t.is_space and t.text not in QUOTE_OPENERS]
-    if before and (before[-1].text not in {",", "—", "–"} or len(before) > 5):
+    if before and (before[-1].text not in {",", "—", "–", "--"} or len(before) > 5):
         return None  # the name must open its clause ("Meanwhile, Jane Roe, ...")
     return name
 

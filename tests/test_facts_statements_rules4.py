@@ -576,3 +576,20 @@ def test_speaker_before_a_long_aside_after_a_double_hyphen_dateline(build_doc):
     ]
     found = _run(build_doc, rows, [(0, 1, "GPE"), (2, 4, "PERSON")], [3, 10, 15])
     assert found == [("Jane Roe", "the plan failed")]
+
+
+def test_quote_signed_with_a_dash_and_a_name(build_doc):
+    # '“We will win.” ― Jane Roe': a reader's response or pull quote signed at the end of its line
+    rows = [
+        ("“", "“", "PUNCT", "``", 3, "punct"),
+        ("We", "we", "PRON", "PRP", 3, "nsubj"),
+        ("will", "will", "AUX", "MD", 3, "aux"),
+        ("win", "win", "VERB", "VB", 3, "ROOT"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+        ("”", "”", "PUNCT", "''", 3, "punct"),
+        ("―", "―", "PUNCT", ":", 8, "punct"),
+        ("Jane", "Jane", "PROPN", "NNP", 8, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 8, "ROOT"),
+    ]
+    found = _run(build_doc, rows, [(7, 9, "PERSON")], [0, 3, 4])
+    assert found == [("Jane Roe", "We will win.")]

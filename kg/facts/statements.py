@@ -1609,6 +1609,39 @@ def _headline_statements(view: _View) -> list[_Found]:
     return out
 
 
+_SIGN_DASHES = frozenset({"—", "―", "–", "-", "--"})
+
+
+def _signed_quotes(view: _View) -> list[_Found]:
+    """ "“...” ― Jane Roe" (reader responses, pull quotes, epigraphs): a quote that opens its line and is
+    followed by a dash and a name that end the line is that person's."""
+    out: list[_Found] = []
+    index = view.index
+    for q in view.quotes:
+        if not _sentence_initial(view, q) or view.is_masked(q.open_at, q.close_at):
+            continue
+        line = view.line_of(q.close_at)
+        end = view.line_starts[line + 1] - 1 if line + 1 < len(view.line_starts) else len(view.text)
+        i = view.token_at(q.close_at) + 1
+        if i >= len(view.tokens) or view.starts[i] >= end or view.tokens[i].text not in _SIGN_DASHES:
+            continue
+        j = i + 1
+        while j < len(view.tokens) and view.starts[j] < end:
+            j += 1  # the rest of the line only
+        name = [t for t in view.tokens[i + 1 : j] if not t.is_space]
+        while name and name[-1].is_punct:
+            name.pop()
+        if not name or len(name) > 6 or any(not (t.is_title or t.i in index.by_token) for t in name):
+            continue
+        actor = next((index.by_token[t.i] for t in name if t.i in index.by_token), None)
+        if actor is None:
+            actor = index.speaker_actor(name[-1])
+        if actor is None or index.types.get(actor) is not ActorType.PERSON:
+            continue
+        out.append(_Found(actor, q.start, q.end, QuoteType.DIRECT, view.tokens[i].text, 0.7))
+    return out
+
+
 def extract_statements(doc: Doc, index: ActorIndex, topics: Sequence[Topic] = ()) -> list[Statement]:
     """All statements in a parsed document, ordered by position, without duplicates."""
     if len(doc) == 0:
@@ -1625,6 +1658,7 @@ def extract_statements(doc: Doc, index: ActorIndex, topics: Sequence[Topic] = ()
     found = _cue_statements(view, cue_tokens, consumed)
     found += _according_statements(view)
     found += _headline_statements(view)
+    found += _signed_quotes(view)
     found += _quote_statements(view, {t.i for t in cue_tokens}, consumed, found)
     _resolve_pronouns(view, found)
     unique: dict[tuple[int, int, str], Statement] = {}

@@ -593,3 +593,21 @@ def test_quote_signed_with_a_dash_and_a_name(build_doc):
     ]
     found = _run(build_doc, rows, [(7, 9, "PERSON")], [0, 3, 4])
     assert found == [("Jane Roe", "We will win.")]
+
+
+def test_fragment_cut_out_of_a_possessive_never_speaks(build_doc):
+    # 'Editor’s Note: The plan will fail.' with the model's person entity "’s Note"
+    rows = [
+        ("Editor", "editor", "NOUN", "NN", 2, "poss"),
+        ("’s", "’s", "PART", "POS", 0, "case"),
+        ("Note", "Note", "PROPN", "NNP", 2, "ROOT"),
+        (":", ":", "PUNCT", ":", 2, "punct"),
+        ("The", "the", "DET", "DT", 5, "det"),
+        ("plan", "plan", "NOUN", "NN", 7, "nsubj"),
+        ("will", "will", "AUX", "MD", 7, "aux"),
+        ("fail", "fail", "VERB", "VB", 2, "appos"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    doc = build_doc(rows, [(1, 3, "PERSON")], [0, 2, 7])
+    index = find_actors(doc)
+    assert extract_statements(doc, index) == []

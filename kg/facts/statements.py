@@ -1663,13 +1663,20 @@ def extract_statements(doc: Doc, index: ActorIndex, topics: Sequence[Topic] = ()
     _resolve_pronouns(view, found)
     unique: dict[tuple[int, int, str], Statement] = {}
     credited = {a.id for a in index.actors if getattr(a, "credit", False)}
+    garbled = {a.id for a in index.actors if not _name_like(a.name)}
     for f in sorted(found, key=lambda f: (f.start, f.end, -f.confidence)):
-        if index.types.get(f.speaker) is None or f.speaker in credited:
-            continue  # a byline or photo credit never speaks
+        if index.types.get(f.speaker) is None or f.speaker in credited or f.speaker in garbled:
+            continue  # a byline or photo credit never speaks, nor a fragment ("’s Note", "Poll: Voters")
         made = _make(view, f.speaker, f.start, f.end, f.kind, f.cue, max(0.1, min(1.0, f.confidence)), topics)
         if made is not None:
             unique.setdefault((made.char_start, made.char_end, made.speaker), made)
     return _drop_nested(sorted(unique.values(), key=lambda s: (s.char_start, s.char_end, s.speaker)))
+
+
+def _name_like(name: str) -> bool:
+    """False for an entity the model cut out of a possessive or across a headline's colon ("’s Note",
+    "Poll: Voters", "4:43 p.m."): a name never opens with "'s" nor holds a colon or line break."""
+    return bool(name) and not name.startswith(("’s ", "'s ")) and not any(ch in name for ch in ":\n")
 
 
 _MALE, _FEMALE = frozenset({"he", "him"}), frozenset({"she", "her"})

@@ -58,6 +58,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).lower().strip()
 
 
+@lru_cache(maxsize=1 << 16)  # the rules ask for the key of the same few names again and again
 def name_key(name: str) -> str:
     """Comparison key of a person's name: folded, no honorifics or dots, hyphens as spaces, initials joined.
 

@@ -160,36 +160,38 @@ def _clean_span(span: Span) -> Span | None:
     """Drop leading determiners, honorifics and titles, a credit's "/agency" and trailing possessives."""
     lex = gz.lexicon()
     titles, honorifics = lex["titles"], lex["honorifics"]
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in _STRIP_LEADING or doc[start].is_punct or doc[start].is_space):
+    toks = list(span)  # each token made once (spaCy builds a new Token on every doc[i])
+    start, end = 0, len(toks)
+    while start < end and (
+        toks[start].lower_ in _STRIP_LEADING or toks[start].is_punct or toks[start].is_space
+    ):
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and toks[end - 1].is_space:
         end -= 1
     for i in range(start, end):  # a name never runs across a line break
-        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
-            end = i + 1 if not doc[i].is_space else i
+        if "\n" in toks[i].text or ("\n" in toks[i].whitespace_ and i + 1 < end):
+            end = i + 1 if not toks[i].is_space else i
             break
     for i in range(start + 1, end):  # "Jens Buttner/Pool": a photo credit's agency suffix
-        if "/" in doc[i].text:
+        if "/" in toks[i].text:
             end = i
             break
-    while start < end - 1 and (doc[start].lower_ in honorifics or doc[start].is_space):
+    while start < end - 1 and (toks[start].lower_ in honorifics or toks[start].is_space):
         start += 1
     if span.label_ == "PERSON":
-        while start < end - 1 and (doc[start].lower_ in titles or _affiliation_word(doc[start])):
+        while start < end - 1 and (toks[start].lower_ in titles or _affiliation_word(toks[start])):
             start += 1
-        while end > start + 1 and (doc[end - 1].lower_ in honorifics or doc[end - 1].lower_ in titles):
+        while end > start + 1 and (toks[end - 1].lower_ in honorifics or toks[end - 1].lower_ in titles):
             end -= 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}
+        toks[end - 1].tag_ == "POS" or toks[end - 1].is_punct or toks[end - 1].lower_ in {"'s", "’s"}
     ):
         end -= 1
     if start >= end:
         return None
     from spacy.tokens import Span
 
-    return Span(doc, start, end, label=span.label_)
+    return Span(span.doc, span.start + start, span.start + end, label=span.label_)
 
 
 def _affiliation_word(tok: Token) -> bool:

@@ -83,14 +83,17 @@ def affiliation_name(tokens: list[Token]) -> str | None:
 
 def _gazetteer_phrase_ending(doc: Doc, i: int, lo: int) -> int | None:
     """Start of the longest gazetteer phrase ending at token `i` (not before `lo`), if any."""
-    for length in range(min(_MAX_GAZ, i - lo + 1), 0, -1):
-        start = i - length + 1
-        toks = list(doc[start : i + 1])
+    top = min(_MAX_GAZ, i - lo + 1)
+    if top <= 0:
+        return None
+    window = list(doc[i - top + 1 : i + 1])  # the tokens once; each length is a tail of them
+    possessive = i + 1 < len(doc) and _is_possessive(doc[i + 1])
+    for length in range(top, 0, -1):
+        toks = window[top - length :]
         if _bad_phrase(toks):
             continue
-        possessive = i + 1 < len(doc) and _is_possessive(doc[i + 1])
         if _gazetteer_name(toks, possessive) and not _portfolio_only(toks):
-            return start
+            return i - length + 1
     return None
 
 

@@ -6,6 +6,7 @@ only read by the slow test at the end (skipped when ../shared is absent).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,20 @@ def test_quote_split_around_its_cue_is_one_prediction():
     assert len(preds) == 1 and preds[0].ranges == ((38, 49), (64, 70))
     apart = predictions(_result(_statement(38, 49, "a0", "added"), _statement(64, 70, "a1", "added")))
     assert len(apart) == 2  # another speaker: two attributions
+
+
+def test_a_later_quote_with_a_cue_of_its_own_is_another_attribution():
+    text = '"We will try," she said. "It may fail," she said.\n"Or not."'
+    sentences = {1: (0, 24), 26: (25, 49), 51: (50, 59)}  # quote start -> its sentence
+
+    def quote(start: int, end: int) -> Statement:
+        s_start, s_end = sentences[start]
+        return Statement("a0", text[start:end], QuoteType.DIRECT, "said", "", start, end, s_start, s_end, 0.9)
+
+    result = DocResult(Document("d", text), _result().actors, (quote(1, 12), quote(26, 37)))
+    assert len(predictions(result)) == 2  # '"...," she said. "...," she said.': each part has its own cue
+    run_on = replace(result, statements=(quote(26, 37), quote(51, 57)))
+    assert len(predictions(run_on)) == 1  # the quote runs on past its one cue
 
 
 def test_only_direct_quotes_are_joined_into_one_prediction():

@@ -13,7 +13,9 @@ Definitions (what `kg evaluate polnear` prints):
   running on into the next paragraph is one attribution in PolNeAR; the extractor reports its parts as
   separate statements (a statement's text is one contiguous run), so consecutive direct statements of the
   same speaker and cue that are separated only by that cue clause (at most `SPLIT_GAP` characters
-  containing the cue) or only by spaces and quotation marks are scored as one prediction.
+  containing the cue, the later part having no cue of its own after it in its sentence: `"A," she said.
+  "B," she said.` is two attributions) or only by spaces and quotation marks are scored as one
+  prediction.
 - A gold cue is a *speech expression* when one of its words is a form of a verb of saying listed in
   `data/speech_expressions.json` (say, tell, add, write, state, announce, warn, argue, ...) or it
   contains one of its phrases ("according to", "pointed out"). Cognition and evidence cues (believe,
@@ -243,7 +245,9 @@ def _continues(text: str, prev: Prediction, st: Statement, speaker: str) -> bool
     gap = text[last.char_end : st.char_start]
     if not gap.strip(" \t\r\n\xa0" + "".join(QUOTE_MARKS) + ",.:;—–-"):
         return True  # a quote running on over a paragraph break
-    return len(gap) <= SPLIT_GAP and bool(st.cue) and st.cue in gap  # split around its cue
+    if len(gap) > SPLIT_GAP or not st.cue or st.cue not in gap:
+        return False
+    return st.cue not in text[st.char_end : st.sentence_end]  # split around the one cue, not re-cued
 
 
 def overlap(a: Sequence[Range], b: Sequence[Range]) -> int:

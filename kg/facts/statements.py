@@ -829,6 +829,7 @@ def _but_clause(view: _View, verb: Token, c: Token, hi: int) -> bool:
 
 _TAIL_DEPS = frozenset({"appos", "relcl"})
 _TAIL_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
+_CLOSERS = frozenset({'"', "”", "''", "’", "'"})
 
 
 def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
@@ -839,7 +840,10 @@ def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
         if t.dep_ not in _TAIL_DEPS or t.head.i < lo or t.head.i >= hi:
             continue
         first = min(x.i for x in t.subtree)
-        if first - 1 <= lo or view.tokens[first - 1].text not in _TAIL_MARKS:
+        mark = first - 1
+        if mark - 1 > lo and view.tokens[mark].text in _CLOSERS and view.tokens[mark - 1].text == ",":
+            mark -= 1  # '... the words "radical Islam," another moment ...': the comma inside the quote
+        if mark <= lo or view.tokens[mark].text not in _TAIL_MARKS:
             continue
         if t.dep_ == "relcl" and view.tokens[first].lower_ not in {"which", "who", "whose", "where", "when"}:
             continue
@@ -847,7 +851,7 @@ def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:
             continue  # "differ on Israel, the nuclear deal and ...": a list the content goes on with
         if max(x.i for x in t.subtree) < hi - 2:
             continue  # not at the end of the content
-        cut = first - 1
+        cut = first if mark < first - 1 else first - 1  # a closing quote mark stays with its quote
         if sum(1 for x in view.tokens[lo:cut] if not x.is_punct) >= 3:
             return lo, cut
     return lo, hi
@@ -965,6 +969,8 @@ def _cue_statements(
         span = _complement(view, verb)
         if span is not None and _inverted(view, verb) and view.tokens[span[0]].lower_ != "that":
             span = None
+        if span is None and verb.lemma_.lower() in lexicon["gerund_content"]:
+            span = _gerund_content(view, verb)
         if span is None:
             span = _sentence_before(view, verb)
         quoted = _quotes_in(view, *span) if span else []
@@ -1141,6 +1147,22 @@ def _interrupts(view: _View, runs: list[list[int]], first: int, last: int) -> bo
     opens = view.tokens[first].text == "," or view.tokens[first - 1].text == ","
     closes = view.tokens[last].text == "," or view.tokens[last + 1].text == ","
     return opens and closes and min(words) >= 2
+
+
+def _gerund_content(view: _View, verb: Token) -> tuple[int, int] | None:
+    """ "X reported raising $9 million", "Y denied having a role": the subjectless gerund after the cue
+    is what was said."""
+    k = view.sent_of[verb.i]
+    for c in verb.rights:
+        if c.dep_ != "xcomp" or c.tag_ != "VBG" or view.sent_of[c.i] != k or view.quote_of[c.i] >= 0:
+            continue
+        if any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children):
+            return None
+        sub = [t.i for t in c.subtree if view.sent_of[t.i] == k]
+        while sub and view.tokens[sub[-1]].is_punct:
+            sub.pop()
+        return _paragraph_clip(view, sub[0], sub[-1] + 1, verb.i) if sub else None
+    return None
 
 
 def _object_infinitive(view: _View, verb: Token) -> tuple[int, int] | None:

@@ -829,7 +829,6 @@ def _but_clause(view: _View, verb: Token, c: Token, hi: int) -> bool:
 
 _TAIL_DEPS = frozenset({"appos", "relcl"})
 _TAIL_MARKS = frozenset({",", "—", "–", "-", "--", "(", ";"})
-_CLOSERS = frozenset({'"', "”", "''", "’", "'"})
 
 
 def _trim_tail(view: _View, lo: int, hi: int) -> tuple[int, int]:

@@ -98,3 +98,25 @@ def test_according_to_research_makes_the_research_the_source(build_doc):
     ]
     found = _run(build_doc, rows, [], [4, 9])
     assert found == [("new research", "Turnout rose by a third")]
+
+
+def test_report_inside_a_subordinate_clause_of_the_content_does_not_end_it(build_doc):
+    # 'Ana Silva said he was neutral until Ben Ode said he would run.'
+    rows = [
+        ("Ana", "Ana", "PROPN", "NNP", 1, "compound"),
+        ("Silva", "Silva", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("he", "he", "PRON", "PRP", 4, "nsubj"),
+        ("was", "be", "AUX", "VBD", 2, "ccomp"),
+        ("neutral", "neutral", "ADJ", "JJ", 4, "acomp"),
+        ("until", "until", "SCONJ", "IN", 9, "mark"),
+        ("Ben", "Ben", "PROPN", "NNP", 8, "compound"),
+        ("Ode", "Ode", "PROPN", "NNP", 9, "nsubj"),
+        ("said", "say", "VERB", "VBD", 4, "advcl"),
+        ("he", "he", "PRON", "PRP", 12, "nsubj"),
+        ("would", "would", "AUX", "MD", 12, "aux"),
+        ("run", "run", "VERB", "VB", 9, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 2, "PERSON"), (7, 9, "PERSON")], [12])
+    assert ("Ana Silva", "he was neutral until Ben Ode said he would run") in found

@@ -1039,6 +1039,8 @@ def _cut_other_report(view: _View, verb: Token, lo: int, hi: int, cue_set: set[i
             continue
         if i not in cue_set or t.dep_ not in {"conj", "advcl"} or not _second_report(view, t):
             continue
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in t.children):
+            continue  # "he was riding the fence until Haley said ...": a clause of the content
         subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
         if subj is None:  # ", saying ...", "and suggested that ...": the speaker's next statement
             j = t.i - 1
@@ -1059,6 +1061,7 @@ def _cut_other_report(view: _View, verb: Token, lo: int, hi: int, cue_set: set[i
 
 
 _CLOSERS = frozenset({'"', "”", "’", "''", "'"})
+_SUBORDINATORS = frozenset({"until", "till", "after", "before", "once", "because", "since", "unless", "if"})
 
 
 def _second_report(view: _View, t: Token) -> bool:

@@ -120,3 +120,19 @@ def test_report_inside_a_subordinate_clause_of_the_content_does_not_end_it(build
     ]
     found = _run(build_doc, rows, [(0, 2, "PERSON"), (7, 9, "PERSON")], [12])
     assert ("Ana Silva", "he was neutral until Ben Ode said he would run") in found
+
+
+def test_lobbyists_speak_as_a_group(build_doc):
+    # 'Two lobbyists said the bill would fail.'
+    rows = [
+        ("Two", "two", "NUM", "CD", 1, "nummod"),
+        ("lobbyists", "lobbyist", "NOUN", "NNS", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("bill", "bill", "NOUN", "NN", 6, "nsubj"),
+        ("would", "would", "AUX", "MD", 6, "aux"),
+        ("fail", "fail", "VERB", "VB", 2, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    found = _run(build_doc, rows, [(0, 1, "CARDINAL")], [6])
+    assert found == [("lobbyists", "the bill would fail")]  # a group of this article

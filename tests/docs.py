@@ -111,3 +111,17 @@ SURNAME_LATER = (
     [(0, 2, "PERSON"), (5, 6, "ORG")],
     [3, 7],
 )
+
+
+def speakers_and_quotes(build_doc, rows, ents, glued):  # type: ignore[no-untyped-def]
+    """Statements of a hand-built parse as (speaker name, quote), each checked against its offsets."""
+    from kg.actors import find_actors
+    from kg.facts.statements import extract_statements
+
+    doc = build_doc(rows, ents, glued)
+    index = find_actors(doc)
+    statements = extract_statements(doc, index)
+    actors = {a.id: a for a in index.actors}
+    for st in statements:
+        assert doc.text[st.char_start : st.char_end] == st.quote
+    return [(actors[st.speaker].name, st.quote) for st in statements]

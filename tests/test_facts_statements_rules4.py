@@ -3,19 +3,11 @@ of the content is not a second report ("would sit X down and tell him ..."; "wou
 a participle after a closing quotation mark is ("...,' claiming ..."), a list after a comma is not a
 gloss, and "urged X to do Y" reports its object and infinitive."""
 
+from docs import speakers_and_quotes as _run
+
 from kg.actors import find_actors
 from kg.facts.statements import extract_statements
 from kg.types import ActorType
-
-
-def _run(build_doc, rows, ents, glued):
-    doc = build_doc(rows, ents, glued)
-    index = find_actors(doc)
-    statements = extract_statements(doc, index)
-    actors = {a.id: a for a in index.actors}
-    for st in statements:
-        assert doc.text[st.char_start : st.char_end] == st.quote
-    return [(actors[st.speaker].name, st.quote) for st in statements]
 
 
 def test_direct_only_verb_inside_the_content_does_not_end_it(build_doc):

@@ -2,18 +2,7 @@
 ("reported raising ..."), a gloss after a quotation's inner comma is the writer's, and a data source
 ("according to new research") speaks."""
 
-from kg.actors import find_actors
-from kg.facts.statements import extract_statements
-
-
-def _run(build_doc, rows, ents, glued):
-    doc = build_doc(rows, ents, glued)
-    index = find_actors(doc)
-    statements = extract_statements(doc, index)
-    actors = {a.id: a for a in index.actors}
-    for st in statements:
-        assert doc.text[st.char_start : st.char_end] == st.quote
-    return [(actors[st.speaker].name, st.quote) for st in statements]
+from docs import speakers_and_quotes as _run
 
 
 def test_gerund_after_a_reporting_verb_is_the_content(build_doc):

@@ -193,8 +193,7 @@ def export_store_file(store: GraphStore, fmt: str, path: Path) -> Path:
     if fmt != "turtle":
         raise ViewError(f"Streaming export supports trig, turtle and nquads, not {fmt}.")
     # The store keeps the union in its default graph (each triple once): Oxigraph dumps it without a
-    # Python object per triple (and without the GIL, so a build draws its views meanwhile), unless this
-    # store must compute the union per query.
+    # Python object per triple, unless this store must compute the union per query.
     try:
         with open_atomic(path) as handle:
             if not store.query_options():

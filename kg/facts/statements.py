@@ -493,9 +493,9 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def _described_speaker(view: _View, subj: Token) -> str | None:
     """An unnamed speaker ("a senior official said", "critics argue", "the campaign said", "people
     close to the president say") as an actor of the document named by the noun with its modifiers:
-    a group when plural, an organisation for an organisation noun, else a person, but only an
-    described one ("a spokesman", "the senior official", not a bare "the spokesman": someone the
-    article names). One actor per
+    a group when plural, an organisation for an organisation noun, else a person ("a spokesman",
+    "the senior official", "the spokesman": a role noun whose named holder the actor stage knows is
+    that person, found before; "his aide" is someone else's, named nearby, and left out). One actor per
     document and name (the corpus stage never merges them across documents). Only nouns for people
     and organisations (data/cues.json) qualify: never a pronoun, a document or an abstraction."""
     lex = cues()
@@ -541,9 +541,9 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     elif lemma in lex["organization_nouns"]:
         kind = ActorType.ORGANIZATION
     elif len(tokens) == 1 and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE - {"the"} for c in head.children
     ):
-        return None  # "the minister said": someone the article names, not an anonymous source
+        return None  # "his aide said": someone else's, named nearby
     else:
         kind = ActorType.PERSON
     return view.index._add(name, kind, tokens, DESCRIPTION_LABEL)

@@ -565,7 +565,7 @@ def _share_of_people(view: _View, subj: Token) -> str | None:
         not figure
         or not words
         or len(words) > 6
-        or any(view.quote_of[t.i] >= 0 or t.is_punct and t.text not in _DASHES for t in words)
+        or any(view.quote_of[t.i] >= 0 or t.is_punct and t.text not in _DASHES | {"%"} for t in words)
     ):
         return None
     if words[-1].i - words[0].i + 1 != len(words):

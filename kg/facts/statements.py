@@ -1050,6 +1050,8 @@ def _cut_other_report(view: _View, verb: Token, lo: int, hi: int, cue_set: set[i
         after_comma = view.tokens[i - 1].text == ","
         according = t.lower_ in cues()["according"] and i + 1 < hi and view.tokens[i + 1].lower_ == "to"
         contrast = t.lower_ in {"while", "whereas"} and t.dep_ == "mark" and t.head.dep_ == "advcl"
+        if contrast and t.head.i < t.head.head.i < hi:
+            contrast = False  # "says the scandal, while troublesome, was handled": an aside before its verb
         if after_comma and (according or contrast):
             if sum(1 for x in view.tokens[lo : i - 1] if not x.is_punct) >= 3:
                 return lo, i - 1

@@ -502,3 +502,25 @@ def release_nlp() -> None:
 
     load_nlp.cache_clear()
     gc.collect()
+    _return_free_memory()
+
+
+def _return_free_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's `malloc_trim`; a no-op elsewhere).
+
+    Freed memory in the middle of the heap otherwise stays resident: whether the model's ~100 MiB came
+    back depended on which small object happened to sit above it, so a 3,000-document build's peak
+    (write step on top of that memory) went from 370 to 450 MiB between two commits that changed no
+    allocation of note."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if not name:
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS)
+        return
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)

@@ -82,13 +82,14 @@ def find_credits(text: str) -> tuple[list[Credit], list[tuple[int, int]]]:
         if not taken(s, e):
             names.append(Credit(s, e, role))
 
-    for m in _PHOTO_SLASH.finditer(text):
+    slash, at = "/" in text, "@" in text  # most texts have neither: skip the patterns that need one
+    for m in _PHOTO_SLASH.finditer(text) if slash else ():
         add(m.start("name"), m.end("name"), "photographer")
         regions.append((m.start(), m.end()))
     for m in _LEAD_CREDIT.finditer(text):
         add(m.start("name"), m.end("name"), gz.credit_role(m.group("lead")))
         regions.append((m.start(), m.end()))
-    for m in _SLASH_CREDIT.finditer(text):
+    for m in _SLASH_CREDIT.finditer(text) if slash else ():
         tail = m.group("tail")
         short = len(tail.split()) <= 5
         if _CREDIT_TAIL_WORDS.search(m.group("name")):
@@ -103,7 +104,7 @@ def find_credits(text: str) -> tuple[list[Credit], list[tuple[int, int]]]:
             if extra.group() != "and":
                 add(m.start("more") + extra.start(), m.start("more") + extra.end(), role)
         regions.append((m.start(), m.end()))
-    for m in _CONTACT.finditer(text):
+    for m in _CONTACT.finditer(text) if at else ():
         add(m.start("name"), m.end("name"), "reporter")
         regions.append((m.start(), m.end()))
     for m in _BYLINE.finditer(text):

@@ -224,8 +224,10 @@ def test_polnear_dev_does_not_regress(dev_scores):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="issue 3 targets not met yet (dev: attribution P 0.803 F1 0.734, content F1 0.778)", strict=False
+@pytest.mark.xfail(  # not strict: met on this machine, by a margin one statement's parse can undo
+    reason="issue 3 targets met by a hair (dev 2026-12-03: attribution P 0.813 F1 0.762, content F1 0.801, "
+    "with rules partly fitted on dev errors)",
+    strict=False,
 )
 def test_polnear_dev_targets(dev_scores):
     """The issue's targets: attribution F1 >= 0.75 with precision >= 0.80, content F1 >= 0.80."""

@@ -1138,9 +1138,9 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
         for c in verb.children
     ):
         return None  # not a bare "X said" / "as X reported" but a clause of its own
-    if sum(1 for _ in verb.subtree) > 10:
+    own = {t.i for t in verb.subtree} - _leading_adverbial(verb)
+    if len(own) > 10:
         return None
-    own = {t.i for t in verb.subtree}
     lo_s, hi_s = view.sents[k]
     tokens = [t.i for t in head.subtree if t.i not in own and lo_s <= t.i < hi_s]
     runs: list[list[int]] = []
@@ -1157,6 +1157,19 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
         if any(view.quote_of[i] >= 0 for i in range(best[0], best[-1] + 1)):
             return None
     return _paragraph_clip(view, best[0], best[-1] + 1, verb.i)
+
+
+def _leading_adverbial(verb: Token) -> set[int]:
+    """ "If the demands are not met, Mr. Taylor warned, supporters will leave": the parser hangs the
+    opening clause on the parenthetical cue, but it belongs to the clause the cue interrupts."""
+    subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return set()
+    out: set[int] = set()
+    for c in verb.lefts:
+        if c.dep_ == "advcl" and c.i < subject.i:
+            out |= {t.i for t in c.subtree}
+    return out
 
 
 def _interrupts(view: _View, runs: list[list[int]], first: int, last: int) -> bool:

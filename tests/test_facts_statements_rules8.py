@@ -1,5 +1,6 @@
 """Statement rules on hand-built parses (issue #3, eighth round): an opening clause the parser hangs on a
-parenthetical cue belongs to the clause the cue interrupts."""
+parenthetical cue belongs to the clause the cue interrupts; a clause the parser cut into two complements
+of the cue is one statement."""
 
 from docs import speakers_and_quotes as _run
 
@@ -39,3 +40,33 @@ def test_opening_clause_of_an_interrupted_report_is_content(build_doc):
     assert speaker == "Taylor"
     assert quote.startswith("If the demands are not met,")
     assert quote.rstrip(".").endswith("supporters plan to leave the Democratic Party")
+
+
+def test_a_clause_cut_into_two_complements_is_one_statement(build_doc):
+    # 'Jane Roe told delegates that getting rid of "career sexism" was vital to closing the pay gap.'
+    # (the small model's parse: 'rid' and 'was' both complements of 'told', 'was' without a subject)
+    rows = [
+        ("Jane", "Jane", "PROPN", "NNP", 1, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 2, "nsubj"),
+        ("told", "tell", "VERB", "VBD", 2, "ROOT"),
+        ("delegates", "delegate", "NOUN", "NNS", 2, "dobj"),
+        ("that", "that", "SCONJ", "IN", 6, "nsubj"),
+        ("getting", "get", "AUX", "VBG", 6, "auxpass"),
+        ("rid", "rid", "VERB", "VBN", 2, "ccomp"),
+        ("of", "of", "ADP", "IN", 6, "prep"),
+        ('"', '"', "PUNCT", "``", 10, "punct"),
+        ("career", "career", "NOUN", "NN", 10, "compound"),
+        ("sexism", "sexism", "NOUN", "NN", 7, "pobj"),
+        ('"', '"', "PUNCT", "''", 10, "punct"),
+        ("was", "be", "AUX", "VBD", 2, "ccomp"),
+        ("vital", "vital", "ADJ", "JJ", 12, "acomp"),
+        ("to", "to", "ADP", "IN", 13, "prep"),
+        ("closing", "close", "VERB", "VBG", 14, "pcomp"),
+        ("the", "the", "DET", "DT", 18, "det"),
+        ("pay", "pay", "NOUN", "NN", 18, "compound"),
+        ("gap", "gap", "NOUN", "NN", 15, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _run(build_doc, rows, [(0, 2, "PERSON")], [8, 10, 18]) == [
+        ("Jane Roe", 'that getting rid of "career sexism" was vital to closing the pay gap')
+    ]

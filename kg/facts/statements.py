@@ -766,8 +766,20 @@ def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
                 hi = max(sub[-1].i + 1, first)
                 return _paragraph_clip(view, lo, hi, verb.i)
             lo = sub[0].i if sub[0].i > verb.i else verb.i + 1  # never the cue itself ("that X said was")
-            return _paragraph_clip(view, lo, _extend_right(view, verb, sub[-1].i + 1), verb.i)
+            hi = _join_split_clause(after, child, sub[-1].i + 1)
+            return _paragraph_clip(view, lo, _extend_right(view, verb, hi), verb.i)
     return _displaced_that_clause(view, verb)
+
+
+def _join_split_clause(clauses: list[Token], child: Token, hi: int) -> int:
+    """ "told delegates that getting rid of 'career sexism' was vital": the parser may cut one clause
+    into two complements of the cue, the second without a subject or complementiser of its own, right
+    after the first; the reported clause runs to the end of the second."""
+    for nxt in clauses[clauses.index(child) + 1 :]:
+        if nxt.left_edge.i != hi or any(c.dep_ in {*_SUBJECTS, "mark", "expl"} for c in nxt.children):
+            break
+        hi = nxt.right_edge.i + 1
+    return hi
 
 
 def _displaced_that_clause(view: _View, verb: Token) -> tuple[int, int] | None:

@@ -1,6 +1,6 @@
 """Statement rules on hand-built parses (issue #3, eighth round): an opening clause the parser hangs on a
 parenthetical cue belongs to the clause the cue interrupts; a clause the parser cut into two complements
-of the cue is one statement."""
+of the cue is one statement; "those surveyed say" is a group speaking."""
 
 from docs import speakers_and_quotes as _run
 
@@ -70,3 +70,19 @@ def test_a_clause_cut_into_two_complements_is_one_statement(build_doc):
     assert _run(build_doc, rows, [(0, 2, "PERSON")], [8, 10, 18]) == [
         ("Jane Roe", 'that getting rid of "career sexism" was vital to closing the pay gap')
     ]
+
+
+def test_those_a_poll_asked_speak_as_a_group(build_doc):
+    # 'Those surveyed say the economy should come first.'
+    rows = [
+        ("Those", "those", "PRON", "DT", 2, "nsubj"),
+        ("surveyed", "survey", "VERB", "VBN", 0, "acl"),
+        ("say", "say", "VERB", "VBP", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("economy", "economy", "NOUN", "NN", 6, "nsubj"),
+        ("should", "should", "AUX", "MD", 6, "aux"),
+        ("come", "come", "VERB", "VB", 2, "ccomp"),
+        ("first", "first", "ADV", "RB", 6, "advmod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _run(build_doc, rows, [], [7]) == [("those surveyed", "the economy should come first")]

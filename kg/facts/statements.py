@@ -427,6 +427,18 @@ def _outside_subject(view: _View, verb: Token, before_only: bool = False) -> Tok
     return None
 
 
+def _polled_group(view: _View, subj: Token) -> str | None:
+    """ "those surveyed say", "those polled said": the people a poll asked speak as a group (the
+    participles are data/cues.json polled_participles)."""
+    if subj.lower_ != "those" or subj.i + 1 >= len(view.tokens):
+        return None
+    part = view.tokens[subj.i + 1]
+    if part.head.i != subj.i or part.dep_ != "acl" or part.lower_ not in cues()["polled_participles"]:
+        return None
+    words = [subj, part]
+    return view.index._add(f"{subj.lower_} {part.lower_}", ActorType.GROUP, words, DESCRIPTION_LABEL)
+
+
 def _actor_of(view: _View, subj: Token) -> _Speaker | None:
     if view.is_masked(subj.idx, subj.idx + len(subj.text)):
         return None
@@ -448,6 +460,7 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
         phrase = [t for t in phrase if not _country_of_person(view, t)]
         actor = (
             index.group_actor(subj, cues()["group_speakers"])
+            or _polled_group(view, subj)
             or index.actor_in(phrase)
             or index.speaker_actor(subj)
             or _apposed_name(view, subj)

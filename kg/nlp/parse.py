@@ -46,7 +46,6 @@ def size_batches(documents: Iterable[Document], count: int, max_chars: int) -> I
         yield batch
 
 
-
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once per Doc: spaCy joins every token again on each access, and the rules
     ask for it per sentence and per candidate."""

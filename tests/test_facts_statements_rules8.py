@@ -1,6 +1,7 @@
 """Statement rules on hand-built parses (issue #3, eighth round): an opening clause the parser hangs on a
 parenthetical cue belongs to the clause the cue interrupts; a clause the parser cut into two complements
-of the cue is one statement; "those surveyed say" is a group speaking."""
+of the cue is one statement; "those surveyed say" is a group speaking; a
+because-clause after the cue is part of the statement."""
 
 from docs import speakers_and_quotes as _run
 
@@ -86,3 +87,27 @@ def test_those_a_poll_asked_speak_as_a_group(build_doc):
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
     assert _run(build_doc, rows, [], [7]) == [("those surveyed", "the economy should come first")]
+
+
+def test_a_reason_after_the_cue_is_part_of_what_was_said(build_doc):
+    # 'The plan will work, Jane Roe said, because costs are falling.'
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("plan", "plan", "NOUN", "NN", 3, "nsubj"),
+        ("will", "will", "AUX", "MD", 3, "aux"),
+        ("work", "work", "VERB", "VB", 7, "ccomp"),
+        (",", ",", "PUNCT", ",", 7, "punct"),
+        ("Jane", "Jane", "PROPN", "NNP", 6, "compound"),
+        ("Roe", "Roe", "PROPN", "NNP", 7, "nsubj"),
+        ("said", "say", "VERB", "VBD", 7, "ROOT"),
+        (",", ",", "PUNCT", ",", 7, "punct"),
+        ("because", "because", "SCONJ", "IN", 12, "mark"),
+        ("costs", "cost", "NOUN", "NNS", 12, "nsubj"),
+        ("are", "be", "AUX", "VBP", 12, "aux"),
+        ("falling", "fall", "VERB", "VBG", 7, "advcl"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    [(speaker, quote)] = _run(build_doc, rows, [(5, 7, "PERSON")], [3, 7, 12])
+    assert speaker == "Jane Roe"
+    assert quote.startswith("The plan will work")
+    assert quote.rstrip(".").endswith("because costs are falling")

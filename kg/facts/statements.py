@@ -776,12 +776,28 @@ def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
             if child.i < verb.i:  # "X ..., Y said": all before the cue clause is what Y said
                 lo = min(sub[0].i, view.sents[view.sent_of[verb.i]][0])
                 first = min([verb.i] + [t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree])
-                hi = max(sub[-1].i + 1, first)
+                hi = _reason_after(view, verb) or max(sub[-1].i + 1, first)
                 return _paragraph_clip(view, lo, hi, verb.i)
             lo = sub[0].i if sub[0].i > verb.i else verb.i + 1  # never the cue itself ("that X said was")
             hi = _join_split_clause(after, child, sub[-1].i + 1)
             return _paragraph_clip(view, lo, _extend_right(view, verb, hi), verb.i)
     return _displaced_that_clause(view, verb)
+
+
+def _reason_after(view: _View, verb: Token) -> int | None:
+    """ "That is cause for celebration, he said, because Russians live longer": a because-clause after
+    the cue, set off by a comma, is the reason the speaker gave, so the statement runs to its end (the
+    cue words inside it, as for a cue that interrupts a clause)."""
+    k = view.sent_of[verb.i]
+    for c in verb.rights:
+        if (
+            c.dep_ == "advcl"
+            and view.sent_of[c.right_edge.i] == k
+            and view.tokens[c.left_edge.i - 1].text == ","
+            and any(m.dep_ == "mark" and m.lower_ == "because" and m.i == c.left_edge.i for m in c.children)
+        ):
+            return c.right_edge.i + 1
+    return None
 
 
 def _join_split_clause(clauses: list[Token], child: Token, hi: int) -> int:

@@ -1203,7 +1203,7 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
 def _leading_adverbial(verb: Token) -> set[int]:
     """ "If the demands are not met, Mr. Taylor warned, supporters will leave": the parser hangs the
     opening clause on the parenthetical cue, but it belongs to the clause the cue interrupts."""
-    subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
     if subject is None:
         return set()
     out: set[int] = set()

@@ -513,14 +513,10 @@ def _return_free_memory() -> None:
     (write step on top of that memory) went from 370 to 450 MiB between two commits that changed no
     allocation of note."""
     import ctypes
-    import ctypes.util
 
-    name = ctypes.util.find_library("c")
-    if not name:
-        return
     try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):  # not glibc (musl, macOS)
+        trim = ctypes.CDLL(None).malloc_trim  # the C library already loaded in this process
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows)
         return
     trim.argtypes = [ctypes.c_size_t]
     trim(0)

@@ -145,6 +145,7 @@ class Actor:
     affiliations: tuple[str, ...] = ()  # keys of other Actors
     country_code: str | None = None  # ISO 3166-1 alpha-2, countries only
     mention_count: int = 0
+    unnamed: bool = False  # an unnamed source ("a senior official", "the spokesman"): one node per document
 
 
 @dataclass(frozen=True)

@@ -151,8 +151,9 @@ class Score:
 
 
 def score(gold: dict, nodes: dict[str, Node]) -> Score:
-    """Score the Person nodes of a graph against a gold list."""
-    people = [n for n in nodes.values() if "Person" in n.types]
+    """Score the named Person nodes of a graph against a gold list (which lists the people the articles
+    name; an unnamed source, typed kg:UnnamedActor, is not one of them)."""
+    people = [n for n in nodes.values() if "Person" in n.types and "UnnamedActor" not in n.types]
     gold_keys = [{name_key(v) for v in g["variants"] + [g["name"]]} for g in gold["people"]]
     by_gold: dict[int, list[Node]] = {i: [] for i in range(len(gold_keys))}
     matched_nodes = 0

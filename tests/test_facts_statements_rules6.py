@@ -1,5 +1,6 @@
 """Statement rules on hand-built parses (issue #3, sixth round): a bare "the minister said" is the
-person named before it, like "she said"; a bare "the spokesman said" (an unnamed source) is not."""
+person named before it, like "she said"; a bare "the spokesman said" (an unnamed source) is not: it is
+an unnamed person of its own."""
 
 from docs import speakers_and_quotes as _run
 
@@ -21,11 +22,11 @@ def test_bare_spokesman_is_not_the_person_named_before(build_doc):
         ("resume", "resume", "VERB", "VB", 7, "ccomp"),
         (".", ".", "PUNCT", ".", 7, "punct"),
     ]
-    assert _run(build_doc, rows, [(0, 2, "PERSON")], [3, 11]) == []
+    assert _run(build_doc, rows, [(0, 2, "PERSON")], [3, 11]) == [("spokesman", "the talks would resume")]
 
 
-def test_possessed_role_noun_is_not_an_unnamed_speaker(build_doc):
-    # 'His aide said the talks would resume.': someone else's aide, named elsewhere
+def test_possessed_role_noun_is_an_unnamed_person_not_the_possessor(build_doc):
+    # 'His aide said the talks would resume.': someone's aide, whom the article does not name
     rows = [
         ("His", "his", "PRON", "PRP$", 1, "poss"),
         ("aide", "aide", "NOUN", "NN", 2, "nsubj"),
@@ -36,7 +37,7 @@ def test_possessed_role_noun_is_not_an_unnamed_speaker(build_doc):
         ("resume", "resume", "VERB", "VB", 2, "ccomp"),
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
-    assert _run(build_doc, rows, [], [7]) == []
+    assert _run(build_doc, rows, [], [7]) == [("aide", "the talks would resume")]
 
 
 def test_a_share_written_with_a_percent_sign_speaks(build_doc):

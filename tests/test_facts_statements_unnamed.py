@@ -106,6 +106,26 @@ def test_unnamed_speakers_are_never_merged_across_documents():
     assert res.key("d1", "s0") != res.key("d2", "s0")  # two articles' "officials" are two groups
     assert res.key("d1", "a0") == res.key("d2", "a0")  # a named group is one node, as before
     assert sorted(a.name for a in res.actors) == ["Europeans", "officials", "officials"]
+    assert {a.name: a.unnamed for a in res.actors} == {"Europeans": False, "officials": True}
+
+
+def test_unnamed_speakers_are_typed_as_such_in_the_graph():
+    from rdflib import RDF
+
+    from kg.rdf.build import build_dataset
+    from kg.rdf.iris import ACTORS_GRAPH, actor_iri
+    from kg.rdf.namespace import KG
+
+    spokesman = LocalActor(
+        "s0", "spokesman", ActorType.PERSON, (Mention("spokesman", 4, 13, DESCRIPTION_LABEL),)
+    )
+    named = LocalActor("a0", "Aino Virtanen", ActorType.PERSON, (Mention("Aino Virtanen", 20, 33, "PERSON"),))
+    result = DocResult(Document("d1", "The spokesman ... Aino Virtanen"), (spokesman, named))
+    res = resolve([result])
+    actors = build_dataset([result], res).graph(ACTORS_GRAPH)
+    unnamed = set(actors.subjects(RDF.type, KG.UnnamedActor))
+    assert unnamed == {actor_iri(res.key("d1", "s0"))}  # the named person is not marked
+    assert (actor_iri(res.key("d1", "s0")), RDF.type, KG.Person) in actors
 
 
 # 'Aino Virtanen won pledged delegates.'

@@ -112,6 +112,7 @@ class _Cluster:
     affiliations: dict[str, None] = field(default_factory=dict)
     members: list[tuple[str, str]] = field(default_factory=list)
     mentions: int = 0
+    unnamed: bool = False  # the unnamed speaker of one document (never merged, see `resolve`)
 
     def add(self, doc_id: str, actor: LocalActor) -> None:
         self.names[actor.name] += max(1, len(actor.mentions))
@@ -242,7 +243,7 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
         for actor in result.actors:
             if actor.mentions and all(m.label == DESCRIPTION_LABEL for m in actor.mentions):
                 key = (actor.type, f"{gz.fold(actor.name)}@{result.document.id}")  # never merged across
-                clusters.setdefault(key, _Cluster(actor.type)).add(result.document.id, actor)
+                clusters.setdefault(key, _Cluster(actor.type, unnamed=True)).add(result.document.id, actor)
             elif actor.type is ActorType.PERSON:
                 people.append((result.document.id, actor))
             else:
@@ -374,6 +375,7 @@ def _finish(clusters: dict[_Key, _Cluster], redirect: dict[_Key, _Key]) -> Resol
                 affiliations=affiliations,
                 country_code=code,
                 mention_count=cluster.mentions,
+                unnamed=cluster.unnamed,
             )
         )
         for member in cluster.members:

@@ -510,10 +510,10 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     close to the president say") as an actor of the document named by the noun with its modifiers:
     a group when plural, an organisation for an organisation noun, else a person ("a spokesman",
     "the senior official"; a role noun whose named holder the actor stage knows is that person, found
-    before). Left out: a bare "the minister" (someone the article named, see `_definite_reference`),
-    "his aide" (someone else's) and a bare "the spokesman" (an unnamed source the article described
-    before in other words). One actor per document and name (the corpus stage never merges them
-    across documents).
+    before). Left out: a bare "the minister" (someone the article named, see `_definite_reference`).
+    A bare "the spokesman" or "his brother" that no earlier description or role holder accounts for is
+    an unnamed person of its own ("spokesman", "brother"): news introduces such sources by that noun
+    alone. One actor per document and name (the corpus stage never merges them across documents).
     Only nouns for people and organisations (data/cues.json) qualify: never a pronoun, a document or
     an abstraction."""
     lex = cues()
@@ -558,10 +558,8 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
         kind = ActorType.GROUP
     elif lemma in lex["organization_nouns"]:
         kind = ActorType.ORGANIZATION
-    elif len(tokens) == 1 and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
-    ):
-        return None  # "his aide said", "the minister said": someone named nearby
+    elif len(tokens) == 1 and _definite_reference(head):
+        return None  # "the minister said": someone named before (see `_definite_reference`)
     else:
         kind = ActorType.PERSON
     return view.index._add(name, kind, tokens, DESCRIPTION_LABEL)

@@ -271,6 +271,8 @@ def _add_actors(graph: _Sink, resolution: Resolution) -> None:
         node = actor_iri(actor.key)
         graph.add((node, RDF.type, KG.Actor))
         graph.add((node, RDF.type, KG[actor.type.value]))
+        if actor.unnamed:
+            graph.add((node, RDF.type, KG.UnnamedActor))
         graph.add((node, RDFS.label, lit.text(actor.name)))
         for alias in actor.aliases:
             graph.add((node, SKOS.altLabel, lit.text(alias)))

@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     Organization: URIRef
     Country: URIRef
     Group: URIRef
+    UnnamedActor: URIRef
     Statement: URIRef
     Position: URIRef
     Pledge: URIRef

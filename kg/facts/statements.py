@@ -461,6 +461,7 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
         actor = (
             index.group_actor(subj, cues()["group_speakers"])
             or _polled_group(view, subj)
+            or _country_body(view, subj)
             or index.actor_in(phrase)
             or index.speaker_actor(subj)
             or _apposed_name(view, subj)
@@ -602,6 +603,43 @@ def _share_of_people(view: _View, subj: Token) -> str | None:
         words = words[1:]  # "a majority": named like the other unnamed speakers, without its article
     name = view.doc[words[0].i : words[-1].i + 1].text
     return view.index._add(name, ActorType.GROUP, words, DESCRIPTION_LABEL)
+
+
+def _country_body(view: _View, subj: Token) -> str | None:
+    """ "The U.S. Geological Survey said", "the U.S. Department of Education says": a body whose proper
+    name starts with a country the model tagged alone speaks as an organisation named by the whole name,
+    not as the country. Never a person's title ("U.S. Ambassador Jane Roe") or a person's name."""
+    index = view.index
+    if subj.pos_ != "PROPN" or subj.i in index.by_token or subj.ent_type_ not in {"", "ORG"}:
+        return None
+    k = view.sent_of[subj.i]
+    lo = subj.i
+    while lo > 0 and view.sent_of[lo - 1] == k:
+        t = view.tokens[lo - 1]
+        if t.dep_ not in {"compound", "nmod", "amod"} or t.head.i not in range(lo, subj.i + 1):
+            break
+        if not t.text[:1].isupper():
+            break
+        lo -= 1
+    hi = subj.i
+    of = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == hi + 1), None)
+    if of is not None:
+        words = list(of.subtree)
+        if all(t.text[:1].isupper() or t.lower_ in {"and", "of", "&"} for t in words[1:]):
+            hi = words[-1].i  # "of Education", "of Health and Human Services"
+    name = view.tokens[lo : hi + 1]
+    countries = [t for t in name if index.types.get(index.by_token.get(t.i, "")) is ActorType.COUNTRY]
+    others = [t for t in name if t.i not in index.by_token and t.pos_ == "PROPN"]
+    if (
+        not countries
+        or countries[0].i != lo
+        or not others
+        or any(_is_title_word(t) for t in name)
+        or any(t.i in index.by_token and t not in countries for t in name)
+        or any(view.quote_of[t.i] >= 0 for t in name)
+    ):
+        return None
+    return index._add(view.doc[lo : hi + 1].text, ActorType.ORGANIZATION, name)
 
 
 def _apposed_name(view: _View, subj: Token) -> str | None:

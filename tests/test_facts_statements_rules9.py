@@ -1,0 +1,64 @@
+"""Statement rules on hand-built parses (issue #3, ninth round): a body whose proper name opens with a
+country ("The U.S. Geological Survey said") speaks as that organisation, not as the country."""
+
+from docs import speakers_and_quotes as _run
+
+# '<subject> said the quake was small.'
+_CLAUSE = [
+    ("the", "the", "DET", "DT", 1, "det"),
+    ("quake", "quake", "NOUN", "NN", 2, "nsubj"),
+    ("was", "be", "AUX", "VBD", -1, "ccomp"),
+    ("small", "small", "ADJ", "JJ", 2, "acomp"),
+]
+
+
+def _said(subject, root):
+    """Rows of '<subject> said the quake was small.' (`subject` heads are absolute; its root is `root`)."""
+    n = len(subject)
+    rows = [
+        (t, lemma, pos, tag, n if i == root else head, dep)
+        for i, (t, lemma, pos, tag, head, dep) in enumerate(subject)
+    ]
+    rows.append(("said", "say", "VERB", "VBD", n, "ROOT"))
+    for text, lemma, pos, tag, head, dep in _CLAUSE:
+        rows.append((text, lemma, pos, tag, n if head < 0 else head + n + 1, dep))
+    rows.append((".", ".", "PUNCT", ".", n, "punct"))
+    return rows
+
+
+def test_a_countrys_body_speaks_as_the_organisation_it_names(build_doc):
+    subject = [
+        ("The", "the", "DET", "DT", 3, "det"),
+        ("U.S.", "U.S.", "PROPN", "NNP", 3, "compound"),
+        ("Geological", "Geological", "PROPN", "NNP", 3, "compound"),
+        ("Survey", "Survey", "PROPN", "NNP", -1, "nsubj"),
+    ]
+    rows = _said(subject, 3)
+    quotes = _run(build_doc, rows, [(1, 2, "GPE")], [len(rows) - 2])
+    assert quotes == [("U.S. Geological Survey", "the quake was small")]
+
+
+def test_a_countrys_body_with_an_of_phrase_keeps_it(build_doc):
+    subject = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("U.S.", "U.S.", "PROPN", "NNP", 2, "compound"),
+        ("Department", "Department", "PROPN", "NNP", -1, "nsubj"),
+        ("of", "of", "ADP", "IN", 2, "prep"),
+        ("Education", "Education", "PROPN", "NNP", 3, "pobj"),
+    ]
+    rows = _said(subject, 2)
+    quotes = _run(build_doc, rows, [(1, 2, "GPE")], [len(rows) - 2])
+    assert quotes == [("U.S. Department of Education", "the quake was small")]
+
+
+def test_a_title_after_a_country_is_not_a_body(build_doc):
+    # 'The U.S. ambassador Ramos said ...' with the name untagged: a person's title, never an organisation
+    subject = [
+        ("The", "the", "DET", "DT", 3, "det"),
+        ("U.S.", "U.S.", "PROPN", "NNP", 3, "compound"),
+        ("Ambassador", "Ambassador", "PROPN", "NNP", 3, "compound"),
+        ("Ramos", "Ramos", "PROPN", "NNP", -1, "nsubj"),
+    ]
+    rows = _said(subject, 3)
+    speakers = [s for s, _ in _run(build_doc, rows, [(1, 2, "GPE")], [len(rows) - 2])]
+    assert "U.S. Ambassador Ramos" not in speakers

@@ -1,5 +1,6 @@
 """Statement rules on hand-built parses (issue #3, ninth round): a body whose proper name opens with a
-country ("The U.S. Geological Survey said") speaks as that organisation, not as the country."""
+country ("The U.S. Geological Survey said") speaks as that organisation, not as the country; a country
+modifying a data source ("according to U.S. Census data") does not speak for it; more person nouns."""
 
 from docs import speakers_and_quotes as _run
 
@@ -62,3 +63,42 @@ def test_a_title_after_a_country_is_not_a_body(build_doc):
     rows = _said(subject, 3)
     speakers = [s for s, _ in _run(build_doc, rows, [(1, 2, "GPE")], [len(rows) - 2])]
     assert "U.S. Ambassador Ramos" not in speakers
+
+
+def test_a_country_modifying_a_data_source_does_not_speak_for_it(build_doc):
+    # 'Wages rose by a third, according to U.S. Census data.': the data speak, not the United States
+    rows = [
+        ("Wages", "wage", "NOUN", "NNS", 1, "nsubj"),
+        ("rose", "rise", "VERB", "VBD", 1, "ROOT"),
+        ("by", "by", "ADP", "IN", 1, "prep"),
+        ("a", "a", "DET", "DT", 4, "det"),
+        ("third", "third", "NOUN", "NN", 2, "pobj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("according", "accord", "VERB", "VBG", 1, "prep"),
+        ("to", "to", "ADP", "IN", 6, "prep"),
+        ("U.S.", "U.S.", "PROPN", "NNP", 10, "compound"),
+        ("Census", "Census", "PROPN", "NNP", 10, "compound"),
+        ("data", "datum", "NOUN", "NNS", 7, "pobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(8, 9, "GPE")], [4, 10])
+    assert quotes == [("U.S. Census data", "Wages rose by a third")]
+
+
+def test_a_commenter_is_a_person_who_speaks(build_doc):
+    # '"The count was rigged," wrote one commenter.' (cues.json person_nouns, from PolNeAR train sources)
+    rows = [
+        ('"', '"', "PUNCT", "``", 4, "punct"),
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("count", "count", "NOUN", "NN", 4, "nsubjpass"),
+        ("was", "be", "AUX", "VBD", 4, "auxpass"),
+        ("rigged", "rig", "VERB", "VBN", 7, "ccomp"),
+        (",", ",", "PUNCT", ",", 7, "punct"),
+        ('"', '"', "PUNCT", "''", 7, "punct"),
+        ("wrote", "write", "VERB", "VBD", 7, "ROOT"),
+        ("one", "one", "NUM", "CD", 9, "nummod"),
+        ("commenter", "commenter", "NOUN", "NN", 7, "nsubj"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [], [0, 4, 5, 9])
+    assert quotes == [("commenter", "The count was rigged")]

@@ -457,7 +457,7 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
             people = [t for t in phrase if index.types.get(index.by_token.get(t.i, "")) is ActorType.PERSON]
             if people:
                 phrase = people
-        phrase = [t for t in phrase if not _country_of_person(view, t)]
+        phrase = [t for t in phrase if not _country_modifier(view, t)]
         actor = (
             index.group_actor(subj, cues()["group_speakers"])
             or _polled_group(view, subj)
@@ -482,9 +482,10 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
     return _Speaker(actor, 0.75, subj.i) if pronoun else _Speaker(actor, 0.9)
 
 
-def _country_of_person(view: _View, t: Token) -> bool:
+def _country_modifier(view: _View, t: Token) -> bool:
     """True for a country that only modifies a noun for a person ("a U.S. official", "the former first
-    lady and U.S. senator"): the person speaks, not the country."""
+    lady and U.S. senator") or a data source ("according to U.S. Census data"): the person or the
+    source speaks, not the country."""
     if t.dep_ not in {"compound", "nmod", "amod", "poss"}:
         return False
     if view.index.types.get(view.index.by_token.get(t.i, "")) is not ActorType.COUNTRY:
@@ -494,7 +495,12 @@ def _country_of_person(view: _View, t: Token) -> bool:
         head = head.head
     lex = cues()
     lemma = head.lemma_.lower()
-    return head.pos_ == "NOUN" and (lemma in lex["person_nouns"] or lemma in lex["group_speakers"])
+    return head.pos_ == "NOUN" and (
+        lemma in lex["person_nouns"]
+        or lemma in lex["group_speakers"]
+        or lemma in lex["source_nouns"]
+        or head.lower_ in lex["source_nouns"]  # "data", whose lemma is "datum"
+    )
 
 
 _NOT_SPEAKER_ENTS = frozenset(

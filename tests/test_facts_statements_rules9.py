@@ -102,3 +102,20 @@ def test_a_commenter_is_a_person_who_speaks(build_doc):
     ]
     quotes = _run(build_doc, rows, [], [0, 4, 5, 9])
     assert quotes == [("commenter", "The count was rigged")]
+
+
+def test_bemoaning_reports_what_was_said(build_doc):
+    # 'Aino Virtanen bemoaned that the plan had failed.' (cues.json speech_verbs, from PolNeAR train cues)
+    rows = [
+        ("Aino", "Aino", "PROPN", "NNP", 1, "compound"),
+        ("Virtanen", "Virtanen", "PROPN", "NNP", 2, "nsubj"),
+        ("bemoaned", "bemoan", "VERB", "VBD", 2, "ROOT"),
+        ("that", "that", "SCONJ", "IN", 7, "mark"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("plan", "plan", "NOUN", "NN", 7, "nsubj"),
+        ("had", "have", "AUX", "VBD", 7, "aux"),
+        ("failed", "fail", "VERB", "VBN", 2, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(0, 2, "PERSON")], [7])
+    assert quotes == [("Aino Virtanen", "that the plan had failed")]

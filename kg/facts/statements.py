@@ -496,11 +496,15 @@ def _country_modifier(view: _View, t: Token) -> bool:
     lex = cues()
     lemma = head.lemma_.lower()
     return head.pos_ == "NOUN" and (
-        lemma in lex["person_nouns"]
-        or lemma in lex["group_speakers"]
-        or lemma in lex["source_nouns"]
-        or head.lower_ in lex["source_nouns"]  # "data", whose lemma is "datum"
+        lemma in lex["person_nouns"] or lemma in lex["group_speakers"] or _is_source_noun(head)
     )
+
+
+def _is_source_noun(tok: Token) -> bool:
+    """A document or data noun of cues.json source_nouns, by lemma or by its form ("data", whose lemma
+    is "datum")."""
+    words = cues()["source_nouns"]
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 _NOT_SPEAKER_ENTS = frozenset(
@@ -622,9 +626,11 @@ def _country_body(view: _View, subj: Token) -> str | None:
     lo = subj.i
     while lo > 0 and view.sent_of[lo - 1] == k:
         t = view.tokens[lo - 1]
-        if t.dep_ not in {"compound", "nmod", "amod"} or t.head.i not in range(lo, subj.i + 1):
-            break
-        if not t.text[:1].isupper():
+        if (
+            t.dep_ not in {"compound", "nmod", "amod"}
+            or not lo <= t.head.i <= subj.i
+            or not t.text[:1].isupper()
+        ):
             break
         lo -= 1
     hi = subj.i
@@ -1678,11 +1684,7 @@ def _source_actor(view: _View, obj: Token, phrase: list[Token]) -> _Speaker | No
     """ "according to F.A.A. records", "according to a congressional report": a document or data source
     that names no actor speaks as an organisation of the document named by its phrase (determiner and
     clauses after the noun left out)."""
-    if (
-        obj.pos_ not in {"NOUN", "ADJ"}  # "the polling average" with the noun taken for an adjective
-        or obj.lemma_.lower() not in cues()["source_nouns"]
-        and obj.lower_ not in cues()["source_nouns"]
-    ):
+    if obj.pos_ not in {"NOUN", "ADJ"} or not _is_source_noun(obj):  # ADJ: "the polling average"
         return None
     words = [t for t in phrase if t.i <= obj.i and view.quote_of[t.i] < 0]
     while words and (words[0].pos_ in {"DET", "PRON"} or words[0].is_punct):

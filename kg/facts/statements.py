@@ -256,16 +256,42 @@ def _subject_of(view: _View, verb: Token) -> Token | None:
             verb = verb.head.head  # "X responded before adding ..."
             seen += 1
             continue
+        if _object_participle(view, verb):
+            verb = verb.head.head  # "X rejected the notion ..., saying": X is saying
+            seen += 1
+            continue
         adjective = verb.dep_ == "acomp" and verb.pos_ == "ADJ"  # "X was quick | to point out"
         if (verb.dep_ in {"conj", "xcomp", "advcl"} or adjective) and verb.head.i != verb.i:
             head = verb.head
-            if verb.dep_ == "advcl" and head.dep_ == "ccomp" and _is_cue(head.head):
+            if (
+                verb.dep_ == "advcl"
+                and head.dep_ == "ccomp"
+                and _is_cue(head.head)
+                and view.quote_of[head.head.i] == view.quote_of[verb.i]
+            ):
                 head = head.head
+            while view.quote_of[head.i] >= 0 > view.quote_of[verb.i] and head.head.i != head.i:
+                head = head.head  # "X seemed ready, telling the crowd, '... have you noticed'": not "you"
             verb = head
             seen += 1
             continue
         return None
     return None
+
+
+def _object_participle(view: _View, verb: Token) -> bool:
+    """True for a participle after a comma that the parser hung on the object ("X rejected the
+    notion that ..., saying"): it belongs to the clause's verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.i > 0
+        and view.tokens[verb.i - 1].text == ","
+        and head.dep_ in {"dobj", "attr"}
+        and head.head.pos_ in {"VERB", "AUX"}
+        and head.head.i < head.i
+    )
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
@@ -296,6 +322,7 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
             or _aside_subject(view, verb)
             or _figure_subject(view, verb)
             or _aside_subject(view, _controller(verb))
+            or _hanging_appositive(view, verb)
         )
     if (
         subj is None
@@ -409,7 +436,35 @@ def _inverted_subject(view: _View, verb: Token) -> Token | None:
     while i < hi and view.quote_of[i] < 0 and (view.tokens[i].pos_ == "PROPN" or i in view.index.by_token):
         run.append(view.tokens[i])
         i += 1
+    if run and run[-1].ent_type_ in {"DATE", "TIME"}:
+        return None  # "... said Wednesday": when, not who
+    if not run:  # "..., said the woman, who ...": a person noun the parser gave to the next clause
+        while i < hi and view.tokens[i].dep_ in {"amod", "compound"} and view.tokens[i].head.i > i:
+            i += 1
+        noun = view.tokens[i] if i < hi else None
+        lex = cues()
+        if (
+            noun is not None
+            and view.quote_of[noun.i] < 0
+            and _common_noun(noun)
+            and noun.lemma_.lower() in lex["person_nouns"] | lex["group_speakers"] | lex["organization_nouns"]
+        ):
+            return noun
     return run[-1] if run else None
+
+
+def _hanging_appositive(view: _View, verb: Token) -> Token | None:
+    """ "Although ... with Sanders's team, a White House official who spoke anonymously said": the
+    subject the parser hung as an apposition on the clause before, ending right before the cue."""
+    if verb.i == 0 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    t = view.tokens[verb.i - 1]
+    while t.head.i < verb.i and t.head.i != t.i and t.dep_ != "appos":
+        t = t.head
+    if t.dep_ != "appos" or t.pos_ not in {"NOUN", "PROPN"} or view.quote_of[t.i] >= 0:
+        return None
+    first = t.left_edge.i
+    return t if first > 0 and view.tokens[first - 1].text == "," else None
 
 
 def _outside_subject(view: _View, verb: Token, before_only: bool = False) -> Token | None:
@@ -537,7 +592,7 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     lemma = head.lemma_.lower()
     kinds = (lex["person_nouns"], lex["group_speakers"], lex["organization_nouns"])
     if (
-        head.pos_ != "NOUN"
+        not _common_noun(head)
         or not any(lemma in words or head.lower_ in words for words in kinds)
         or head.ent_type_ in _NOT_SPEAKER_ENTS
         or view.quote_of[head.i] >= 0
@@ -576,12 +631,17 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
     return view.index._add(name, kind, tokens, DESCRIPTION_LABEL)
 
 
+def _common_noun(tok: Token) -> bool:
+    """A noun, or a lowercase word the tagger took for a proper noun ("the business mogul told")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()
+
+
 def _definite_reference(subj: Token) -> bool:
     """True for a bare singular person noun with a definite article ("the minister", "the
     actress"): in news it refers back to a person the article named."""
     return (
-        subj.pos_ == "NOUN"
-        and subj.tag_ == "NN"
+        _common_noun(subj)
+        and subj.tag_ in {"NN", "NNP"}
         and subj.lemma_.lower() in cues()["person_nouns"]
         and subj.lemma_.lower() not in cues()["unnamed_source_nouns"]
         and [(c.dep_, c.lower_ in _DEFINITE) for c in subj.children] == [("det", True)]
@@ -1024,7 +1084,11 @@ def _fragment_phrase(view: _View, verb: Token, quote: int) -> tuple[int, int] | 
     for c in right:
         sub = list(c.subtree)
         if sub[0].idx <= q.start and view.last_word_end(q) <= sub[-1].idx + len(sub[-1].text):
-            first = min((r for r in right if not r.is_punct), key=lambda r: r.i)
+            if _is_cue(c):
+                return None  # "said at a rally, adding that ... 'Mexican'": the other cue's quote
+            first = min(
+                (r for r in right if not r.is_punct and (r.dep_ != "npadvmod" or r is c)), key=lambda r: r.i
+            )  # not "said Wednesday, '...'": a time before the words
             lo = min(t.i for t in first.subtree)
             return _paragraph_clip(view, lo, sub[-1].i + 1, verb.i)
     return None
@@ -1093,6 +1157,7 @@ def _cue_statements(
             request = span is not None
         if span is None and verb.lemma_.lower() not in lexicon["direct_only"]:
             span = _host_clause(view, verb)
+            quoted = _quotes_in(view, *span) if span else []
         if span is None and verb.lemma_.lower() not in lexicon["direct_only"]:
             span = _nominal_content(view, verb)
             nominal = span is not None
@@ -1220,7 +1285,7 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
     if head.i == verb.i or view.sent_of[head.i] != k or view.quote_of[head.i] >= 0:
         return None
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if not (verb.dep_ == "parataxis" or verb.dep_ == "advcl" and marks & {"as"}):
+    if not (verb.dep_ == "parataxis" or verb.dep_ == "advcl" and marks & {"as"} or _set_off(view, verb)):
         return None
     if any(
         c.dep_ in {"dobj", "xcomp", "ccomp", "aux"} and c.lower_ not in {"it", "has", "have", "had"}
@@ -1239,13 +1304,25 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
         else:
             runs.append([i])
     best = max(runs, key=lambda r: sum(1 for i in r if not view.tokens[i].is_punct), default=None)
-    if not best or any(view.quote_of[i] >= 0 for i in best):
+    if not best:
         return None
     if _interrupts(view, runs, min(own), max(own)):  # "Many of them, he said, have closed": both sides
         best = [runs[0][0], runs[-1][-1]]
-        if any(view.quote_of[i] >= 0 for i in range(best[0], best[-1] + 1)):
-            return None
     return _paragraph_clip(view, best[0], best[-1] + 1, verb.i)
+
+
+def _set_off(view: _View, verb: Token) -> bool:
+    """ "If anything, Ash argued in his email, the incident is ...": a cue the parser made the complement
+    of the clause it interrupts, set off by commas before that clause's verb."""
+    if verb.dep_ != "ccomp" or verb.head.i < verb.i:
+        return False
+    own = [t.i for t in verb.subtree if t.i not in _leading_adverbial(verb) and not t.is_punct]
+    lo, hi = min(own), max(own)
+    return (
+        hi + 1 < len(view.tokens)
+        and view.tokens[hi + 1].text == ","
+        and (lo == view.sents[view.sent_of[verb.i]][0] or view.tokens[lo - 1].text == ",")
+    )
 
 
 def _leading_adverbial(verb: Token) -> set[int]:
@@ -1861,7 +1938,7 @@ def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
             want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else "p"
             if tok.lower_ == "it":
                 want = "o"
-            elif tok.pos_ == "NOUN":
+            elif _common_noun(tok):
                 want = "x"  # "the minister said": a person of either gender
             actor = _previous_speaker(view, prev, f, want, gender) or _antecedent(view, tok, want, gender)
             if actor is None:

@@ -315,3 +315,178 @@ def test_a_court_opinion_speaks_as_a_source(build_doc):
     ]
     quotes = _run(build_doc, rows, [], [0, 4, 5, 10])
     assert quotes == [("unsigned opinion", "The law is void")]
+
+
+def test_of_two_cues_hanging_on_a_quote_the_nearer_reports_it(build_doc):
+    # 'Stressing the urgency of the matter, Okafor said, "If we do not act fast, we are not going to have a
+    # city anymore."' (both "Stressing" and "said" hang on the quoted "going")
+    rows = [
+        ("Stressing", "stress", "VERB", "VBG", 21, "advcl"),
+        ("the", "the", "DET", "DT", 2, "det"),
+        ("urgency", "urgency", "NOUN", "NN", 0, "dobj"),
+        ("of", "of", "ADP", "IN", 2, "prep"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("matter", "matter", "NOUN", "NN", 3, "pobj"),
+        (",", ",", "PUNCT", ",", 8, "punct"),
+        ("Okafor", "Okafor", "PROPN", "NNP", 8, "nsubj"),
+        ("said", "say", "VERB", "VBD", 21, "parataxis"),
+        (",", ",", "PUNCT", ",", 8, "punct"),
+        ('"', '"', "PUNCT", "``", 8, "punct"),
+        ("If", "if", "SCONJ", "IN", 15, "mark"),
+        ("we", "we", "PRON", "PRP", 15, "nsubj"),
+        ("do", "do", "AUX", "VBP", 15, "aux"),
+        ("not", "not", "PART", "RB", 15, "neg"),
+        ("act", "act", "VERB", "VB", 21, "advcl"),
+        ("fast", "fast", "ADV", "RB", 15, "advmod"),
+        (",", ",", "PUNCT", ",", 21, "punct"),
+        ("we", "we", "PRON", "PRP", 21, "nsubj"),
+        ("are", "be", "AUX", "VBP", 21, "aux"),
+        ("not", "not", "PART", "RB", 21, "neg"),
+        ("going", "go", "VERB", "VBG", 21, "ROOT"),
+        ("to", "to", "PART", "TO", 23, "aux"),
+        ("have", "have", "VERB", "VB", 21, "xcomp"),
+        ("a", "a", "DET", "DT", 25, "det"),
+        ("city", "city", "NOUN", "NN", 23, "dobj"),
+        ("anymore", "anymore", "ADV", "RB", 23, "advmod"),
+        (".", ".", "PUNCT", ".", 21, "punct"),
+        ('"', '"', "PUNCT", "''", 21, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(7, 8, "PERSON")], [5, 8, 10, 16, 26, 27])
+    assert ("Okafor", "If we do not act fast, we are not going to have a city anymore.") in quotes
+
+
+def test_an_inverted_name_after_its_modifiers_speaks(build_doc):
+    # '"I am not going to call it a mistake," said retired surgeon Ada Rossi, asked about her claims.'
+    # ("Rossi" is the subject of "asked", "said" has none)
+    rows = [
+        ('"', '"', "PUNCT", "``", 12, "punct"),
+        ("I", "I", "PRON", "PRP", 4, "nsubj"),
+        ("am", "be", "AUX", "VBP", 4, "aux"),
+        ("not", "not", "PART", "RB", 4, "neg"),
+        ("going", "go", "VERB", "VBG", 12, "ccomp"),
+        ("to", "to", "PART", "TO", 6, "aux"),
+        ("call", "call", "VERB", "VB", 4, "xcomp"),
+        ("it", "it", "PRON", "PRP", 6, "dobj"),
+        ("a", "a", "DET", "DT", 9, "det"),
+        ("mistake", "mistake", "NOUN", "NN", 6, "oprd"),
+        (",", ",", "PUNCT", ",", 12, "punct"),
+        ('"', '"', "PUNCT", "''", 12, "punct"),
+        ("said", "say", "VERB", "VBD", 12, "ROOT"),
+        ("retired", "retire", "VERB", "VBN", 14, "amod"),
+        ("surgeon", "surgeon", "NOUN", "NN", 16, "compound"),
+        ("Ada", "Ada", "PROPN", "NNP", 16, "compound"),
+        ("Rossi", "Rossi", "PROPN", "NNP", 18, "nsubj"),
+        (",", ",", "PUNCT", ",", 18, "punct"),
+        ("asked", "ask", "VERB", "VBD", 12, "ccomp"),
+        ("about", "about", "ADP", "IN", 18, "prep"),
+        ("her", "her", "PRON", "PRP$", 21, "poss"),
+        ("claims", "claim", "NOUN", "NNS", 19, "pobj"),
+        (".", ".", "PUNCT", ".", 12, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(15, 17, "PERSON")], [0, 9, 10, 16, 21])
+    assert quotes == [("Ada Rossi", "I am not going to call it a mistake")]
+
+
+def test_a_phrase_after_a_parenthetical_cue_belongs_to_the_clause(build_doc):
+    # 'A bus hit a wall in Leeds on Friday night, injuring at least 12 people, police said, before being
+    # towed away by a crane.' ("before ..." hangs on "said")
+    rows = [
+        ("A", "a", "DET", "DT", 1, "det"),
+        ("bus", "bus", "NOUN", "NN", 2, "nsubj"),
+        ("hit", "hit", "VERB", "VBD", 2, "ROOT"),
+        ("a", "a", "DET", "DT", 4, "det"),
+        ("wall", "wall", "NOUN", "NN", 2, "dobj"),
+        ("in", "in", "ADP", "IN", 4, "prep"),
+        ("Leeds", "Leeds", "PROPN", "NNP", 5, "pobj"),
+        ("on", "on", "ADP", "IN", 2, "prep"),
+        ("Friday", "Friday", "PROPN", "NNP", 9, "compound"),
+        ("night", "night", "NOUN", "NN", 7, "pobj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("injuring", "injure", "VERB", "VBG", 2, "advcl"),
+        ("at", "at", "ADP", "IN", 13, "advmod"),
+        ("least", "least", "ADV", "RBS", 14, "advmod"),
+        ("12", "12", "NUM", "CD", 15, "nummod"),
+        ("people", "people", "NOUN", "NNS", 11, "dobj"),
+        (",", ",", "PUNCT", ",", 18, "punct"),
+        ("police", "police", "NOUN", "NNS", 18, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "parataxis"),
+        (",", ",", "PUNCT", ",", 18, "punct"),
+        ("before", "before", "ADP", "IN", 18, "prep"),
+        ("being", "be", "AUX", "VBG", 22, "auxpass"),
+        ("towed", "tow", "VERB", "VBN", 20, "pcomp"),
+        ("away", "away", "ADV", "RB", 22, "advmod"),
+        ("by", "by", "ADP", "IN", 22, "agent"),
+        ("a", "a", "DET", "DT", 26, "det"),
+        ("crane", "crane", "NOUN", "NN", 24, "pobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(6, 7, "GPE"), (8, 10, "TIME"), (12, 15, "CARDINAL")], [9, 15, 18, 26])
+    [(speaker, quote)] = quotes
+    assert speaker == "police" and quote.startswith("A bus hit a wall in Leeds on Friday night, injuring")
+
+
+def test_a_clause_with_a_gerund_subject_is_what_was_said(build_doc):
+    # 'Ada Rossi said having Okafor at the top of the list puts senior members at risk of losing their
+    # seats.' ("having" hangs on the cue as its xcomp, the clause's verb "puts" under it)
+    rows = [
+        ("Ada", "Ada", "PROPN", "NNP", 1, "compound"),
+        ("Rossi", "Rossi", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("having", "have", "VERB", "VBG", 2, "xcomp"),
+        ("Okafor", "Okafor", "PROPN", "NNP", 3, "dobj"),
+        ("at", "at", "ADP", "IN", 3, "prep"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("top", "top", "NOUN", "NN", 5, "pobj"),
+        ("of", "of", "ADP", "IN", 7, "prep"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("list", "list", "NOUN", "NN", 8, "pobj"),
+        ("puts", "put", "VERB", "VBZ", 3, "ccomp"),
+        ("senior", "senior", "ADJ", "JJ", 13, "amod"),
+        ("members", "member", "NOUN", "NNS", 11, "dobj"),
+        ("at", "at", "ADP", "IN", 11, "prep"),
+        ("risk", "risk", "NOUN", "NN", 14, "pobj"),
+        ("of", "of", "ADP", "IN", 15, "prep"),
+        ("losing", "lose", "VERB", "VBG", 16, "pcomp"),
+        ("their", "their", "PRON", "PRP$", 19, "poss"),
+        ("seats", "seat", "NOUN", "NNS", 17, "dobj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(0, 2, "PERSON"), (4, 5, "PERSON")], [19])
+    content = "having Okafor at the top of the list puts senior members at risk of losing their seats"
+    assert quotes == [("Ada Rossi", content)]
+
+
+def test_a_cue_hung_on_a_participle_root_shares_its_subject(build_doc):
+    # 'Ada Rossi, noting the size of the list, said, "Let me tell you, it is a very long email list."'
+    # (the parser made "noting" the root, with "Rossi" its subject, and hung "said" on it)
+    rows = [
+        ("Ada", "Ada", "PROPN", "NNP", 1, "compound"),
+        ("Rossi", "Rossi", "PROPN", "NNP", 3, "nsubj"),
+        (",", ",", "PUNCT", ",", 1, "punct"),
+        ("noting", "note", "VERB", "VBG", 3, "ROOT"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("size", "size", "NOUN", "NN", 3, "dobj"),
+        ("of", "of", "ADP", "IN", 5, "prep"),
+        ("the", "the", "DET", "DT", 8, "det"),
+        ("list", "list", "NOUN", "NN", 6, "pobj"),
+        (",", ",", "PUNCT", ",", 3, "punct"),
+        ("said", "say", "VERB", "VBD", 3, "parataxis"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ('"', '"', "PUNCT", "``", 10, "punct"),
+        ("Let", "let", "VERB", "VB", 19, "advcl"),
+        ("me", "I", "PRON", "PRP", 15, "nsubj"),
+        ("tell", "tell", "VERB", "VB", 13, "ccomp"),
+        ("you", "you", "PRON", "PRP", 15, "dobj"),
+        (",", ",", "PUNCT", ",", 19, "punct"),
+        ("it", "it", "PRON", "PRP", 19, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 10, "ccomp"),
+        ("a", "a", "DET", "DT", 24, "det"),
+        ("very", "very", "ADV", "RB", 22, "advmod"),
+        ("long", "long", "ADJ", "JJ", 24, "amod"),
+        ("email", "email", "NOUN", "NN", 24, "compound"),
+        ("list", "list", "NOUN", "NN", 19, "attr"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+        ('"', '"', "PUNCT", "''", 3, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(0, 2, "PERSON")], [1, 8, 10, 12, 16, 24, 25])
+    assert ("Ada Rossi", "Let me tell you, it is a very long email list.") in quotes

@@ -323,6 +323,7 @@ def _speaker(view: _View, verb: Token) -> _Speaker | None:
             or _figure_subject(view, verb)
             or _aside_subject(view, _controller(verb))
             or _hanging_appositive(view, verb)
+            or _paratactic_subject(view, verb)
         )
     if (
         subj is None
@@ -425,32 +426,52 @@ def _aside_subject(view: _View, verb: Token) -> Token | None:
 
 def _inverted_subject(view: _View, verb: Token) -> Token | None:
     """ "..., said Richard Roe, president of ...": the name right after a cue the parser left without a
-    subject (a name that runs into a garbled apposition is often hung elsewhere)."""
+    subject (a name that runs into a garbled apposition is often hung elsewhere), after its modifiers
+    ("said retired neurosurgeon Ben Carson, asked ..."), or a person noun ("said the woman, who ...")."""
     if verb.tag_ != "VBD" and verb.tag_ != "VBZ" or any(c.dep_ in {"auxpass", "dobj"} for c in verb.children):
         return None
     i = verb.i + 1
     lo, hi = view.sents[view.sent_of[verb.i]]
     while i < hi and view.tokens[i].pos_ == "DET":
         i += 1
+    start = i
+    run = _name_run(view, i, hi)
+    if not run:
+        while i < hi and view.tokens[i].dep_ in {"amod", "compound"} and view.tokens[i].head.i > i:
+            i += 1
+        run = _name_run(view, i, hi) if i > start else []
+    if run and run[-1].ent_type_ in {"DATE", "TIME"}:
+        return None  # "... said Wednesday": when, not who
+    if run:
+        return run[-1]
+    noun = view.tokens[i] if i < hi else None
+    lex = cues()
+    if (
+        noun is not None
+        and view.quote_of[noun.i] < 0
+        and _common_noun(noun)
+        and noun.lemma_.lower() in lex["person_nouns"] | lex["group_speakers"] | lex["organization_nouns"]
+    ):
+        return noun
+    return None
+
+
+def _name_run(view: _View, i: int, hi: int) -> list[Token]:
+    """The proper-noun or actor tokens from i on, outside quotes."""
     run = []
     while i < hi and view.quote_of[i] < 0 and (view.tokens[i].pos_ == "PROPN" or i in view.index.by_token):
         run.append(view.tokens[i])
         i += 1
-    if run and run[-1].ent_type_ in {"DATE", "TIME"}:
-        return None  # "... said Wednesday": when, not who
-    if not run:  # "..., said the woman, who ...": a person noun the parser gave to the next clause
-        while i < hi and view.tokens[i].dep_ in {"amod", "compound"} and view.tokens[i].head.i > i:
-            i += 1
-        noun = view.tokens[i] if i < hi else None
-        lex = cues()
-        if (
-            noun is not None
-            and view.quote_of[noun.i] < 0
-            and _common_noun(noun)
-            and noun.lemma_.lower() in lex["person_nouns"] | lex["group_speakers"] | lex["organization_nouns"]
-        ):
-            return noun
-    return run[-1] if run else None
+    return run
+
+
+def _paratactic_subject(view: _View, verb: Token) -> Token | None:
+    """ "Durbin, noting the size of the list, said, '...'": the parser made the participle the root and
+    hung the subjectless cue on it; both are the same speaker's."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i >= verb.i or not _is_cue(head) or view.quote_of[head.i] >= 0:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and view.quote_of[c.i] < 0), None)
 
 
 def _hanging_appositive(view: _View, verb: Token) -> Token | None:
@@ -1141,6 +1162,8 @@ def _cue_statements(
         if span is None and verb.lemma_.lower() in lexicon["gerund_content"]:
             span = _gerund_content(view, verb)
         if span is None:
+            span = _gerund_subject_clause(view, verb)
+        if span is None:
             span = _sentence_before(view, verb)
         quoted = _quotes_in(view, *span) if span else []
         if span is None:
@@ -1292,7 +1315,7 @@ def _host_clause(view: _View, verb: Token) -> tuple[int, int] | None:
         for c in verb.children
     ):
         return None  # not a bare "X said" / "as X reported" but a clause of its own
-    own = {t.i for t in verb.subtree} - _leading_adverbial(verb)
+    own = {t.i for t in verb.subtree} - _leading_adverbial(verb) - _trailing_adverbial(view, verb)
     if len(own) > 10:
         return None
     lo_s, hi_s = view.sents[k]
@@ -1323,6 +1346,17 @@ def _set_off(view: _View, verb: Token) -> bool:
         and view.tokens[hi + 1].text == ","
         and (lo == view.sents[view.sent_of[verb.i]][0] or view.tokens[lo - 1].text == ",")
     )
+
+
+def _trailing_adverbial(view: _View, verb: Token) -> set[int]:
+    """ "X rammed a crowd, officials said, before being shot": a phrase set off by a comma after a
+    parenthetical cue belongs to the clause it interrupts."""
+    out: set[int] = set()
+    for c in verb.rights:
+        sub = list(c.subtree)
+        if c.dep_ in {"prep", "advcl"} and sub[0].i > 0 and view.tokens[sub[0].i - 1].text == ",":
+            out |= {t.i for t in sub}
+    return out
 
 
 def _leading_adverbial(verb: Token) -> set[int]:
@@ -1362,6 +1396,20 @@ def _gerund_content(view: _View, verb: Token) -> tuple[int, int] | None:
         while sub and view.tokens[sub[-1]].is_punct:
             sub.pop()
         return _paragraph_clip(view, sub[0], sub[-1] + 1, verb.i) if sub else None
+    return None
+
+
+def _gerund_subject_clause(view: _View, verb: Token) -> tuple[int, int] | None:
+    """ "X said having Trump on the ticket puts them at risk": a clause whose subject is a gerund, which
+    the parser hangs on the cue as its xcomp with the clause's verb under it."""
+    for c in verb.rights:
+        if c.dep_ != "xcomp" or c.tag_ != "VBG" or view.quote_of[c.i] >= 0:
+            continue
+        if any(d.dep_ in _SUBJECTS for d in c.children) or not any(
+            d.dep_ == "ccomp" and d.i > c.i and d.pos_ in {"VERB", "AUX"} for d in c.children
+        ):
+            return None
+        return _gerund_content(view, verb)
     return None
 
 
@@ -1461,9 +1509,13 @@ def _cue_for(view: _View, k: int, cue_set: set[int]) -> tuple[Token | None, bool
         before = h.i < r.i and (same_line or view.text[h.idx : q.open_at].rstrip().endswith(":"))
         if h.i in cue_set and view.quote_of[h.i] < 0 and (before or close < h.i < hi and h.i - close <= 6):
             return h, True  # (a cue after the quote stands right after it: "'...,' he said")
-    for i in range(lo, hi):
-        if i in cue_set and view.quote_of[i] < 0 and view.quote_of[view.tokens[i].head.i] == k:
-            return view.tokens[i], True  # a parenthetical cue hanging on the quote
+    hanging = [
+        i
+        for i in range(lo, hi)
+        if i in cue_set and view.quote_of[i] < 0 and view.quote_of[view.tokens[i].head.i] == k
+    ]
+    if hanging:  # a parenthetical cue hanging on the quote; of two, the nearer ("Stressing it, X said, '")
+        return view.tokens[min(hanging, key=lambda i: _gap(view, i, q))], True
     after = hi_s + 1
     if after < len(view.sents) and view.line_of(view.sent_chars(after)[0]) == view.line_of(q.close_at):
         a_lo, a_hi = view.sents[after]
@@ -1471,12 +1523,7 @@ def _cue_for(view: _View, k: int, cue_set: set[int]) -> tuple[Token | None, bool
             a_lo += 1  # the closing mark may open the next sentence
         if a_lo < a_hi and view.starts[a_lo] - q.close_at <= 3 and view.quote_of[a_lo] < 0:
             hi = max(hi, min(a_hi, a_lo + 6))  # '"...?" Aino Virtanen said.' parsed as its own sentence
-    candidates = []
-    for i in range(lo, hi):
-        if i in cue_set and view.quote_of[i] < 0:
-            t = view.tokens[i]
-            dist = t.idx - q.close_at if t.idx > q.close_at else q.open_at - t.idx
-            candidates.append((dist, i))
+    candidates = [(_gap(view, i, q), i) for i in range(lo, hi) if i in cue_set and view.quote_of[i] < 0]
     if candidates:
         cue = view.tokens[min(candidates)[1]]
         if not _related(view, roots, cue):
@@ -1501,6 +1548,12 @@ def _cue_for(view: _View, k: int, cue_set: set[int]) -> tuple[Token | None, bool
                 if i in cue_set and view.tokens[i].lemma_.lower() not in direct_only:
                     return view.tokens[i], True
     return None, False
+
+
+def _gap(view: _View, i: int, q: QuoteSpan) -> int:
+    """Characters between token i and quote q."""
+    t = view.tokens[i]
+    return t.idx - q.close_at if t.idx > q.close_at else q.open_at - t.idx
 
 
 _ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "nsubj", "nsubjpass", "agent", "mark", "aux", "neg"})

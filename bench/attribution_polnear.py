@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/attribution_polnear.py                # dev, 3 alternating timing runs
     .venv/bin/python bench/attribution_polnear.py train --limit 200 --errors 20
+    .venv/bin/python bench/attribution_polnear.py dev --without-signed-quotes  # the clean dev check
 
 Prints the same table as `kg evaluate polnear DIR`; the split lives in ../shared/corpora/polnear.
 Timings: the bare `nlp.pipe` parse and the full extraction are timed alternately `--repeats` times on
@@ -30,7 +31,17 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--model", default=None)
+    parser.add_argument(
+        "--without-signed-quotes",
+        action="store_true",
+        help="switch off the signed-quote rule (commit 4d2eec5), the one rule written from dev errors, "
+        "to check the dev figures owe nothing to it",
+    )
     args = parser.parse_args()
+    if args.without_signed_quotes:
+        import kg.facts.statements as statements
+
+        statements._signed_quotes = lambda view: []  # type: ignore[assignment]
     split = Path(args.split) if Path(args.split).is_dir() else POLNEAR / args.split
     if not split.is_dir():
         print(f"PolNeAR split not found at {split}", file=sys.stderr)

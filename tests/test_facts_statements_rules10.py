@@ -490,3 +490,27 @@ def test_a_cue_hung_on_a_participle_root_shares_its_subject(build_doc):
     ]
     quotes = _run(build_doc, rows, [(0, 2, "PERSON")], [1, 8, 10, 12, 16, 24, 25])
     assert ("Ada Rossi", "Let me tell you, it is a very long email list.") in quotes
+
+
+def test_a_clause_subject_taken_for_the_object_of_say_is_part_of_the_content(build_doc):
+    # 'Ada Rossi said her focus groups and other research show that the plan works.' ("groups ... show"
+    # parsed as the object of "said", "show" as a noun, and "that the plan works" as the cue's clause)
+    rows = [
+        ("Ada", "Ada", "PROPN", "NNP", 1, "compound"),
+        ("Rossi", "Rossi", "PROPN", "NNP", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("her", "her", "PRON", "PRP$", 5, "poss"),
+        ("focus", "focus", "NOUN", "NN", 5, "compound"),
+        ("groups", "group", "NOUN", "NNS", 2, "dobj"),
+        ("and", "and", "CCONJ", "CC", 5, "cc"),
+        ("other", "other", "ADJ", "JJ", 9, "amod"),
+        ("research", "research", "NOUN", "NN", 9, "compound"),
+        ("show", "show", "NOUN", "NN", 5, "conj"),
+        ("that", "that", "SCONJ", "IN", 13, "mark"),
+        ("the", "the", "DET", "DT", 12, "det"),
+        ("plan", "plan", "NOUN", "NN", 13, "nsubj"),
+        ("works", "work", "VERB", "VBZ", 2, "ccomp"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    quotes = _run(build_doc, rows, [(0, 2, "PERSON")], [13])
+    assert quotes == [("Ada Rossi", "her focus groups and other research show that the plan works")]

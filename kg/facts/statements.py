@@ -908,9 +908,24 @@ def _complement(view: _View, verb: Token) -> tuple[int, int] | None:
                 hi = _reason_after(view, verb) or max(sub[-1].i + 1, first)
                 return _paragraph_clip(view, lo, hi, verb.i)
             lo = sub[0].i if sub[0].i > verb.i else verb.i + 1  # never the cue itself ("that X said was")
+            lo = _subject_taken_as_object(view, verb, lo)
             hi = _join_split_clause(after, child, sub[-1].i + 1)
             return _paragraph_clip(view, lo, _extend_right(view, verb, hi), verb.i)
     return _displaced_that_clause(view, verb)
+
+
+def _subject_taken_as_object(view: _View, verb: Token, lo: int) -> int:
+    """ "X said his focus groups and research show that ...": the parser took the clause's subject for the
+    object of "say" (which takes none before a clause) and its verb for a noun; the content starts there."""
+    if verb.lemma_.lower() != "say":
+        return lo
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < lo), None)
+    if obj is None:
+        return lo
+    sub = list(obj.subtree)
+    if sub[-1].i + 1 != lo or any(view.quote_of[t.i] >= 0 or t.is_punct for t in sub):
+        return lo
+    return sub[0].i
 
 
 def _reason_after(view: _View, verb: Token) -> int | None:

@@ -224,13 +224,9 @@ def test_polnear_dev_does_not_regress(dev_scores):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(  # not strict: met on this machine, by a margin one statement's parse can undo
-    reason="issue 3 targets met (dev 2026-12-03: attribution P 0.818 F1 0.769, content F1 0.806), but "
-    "content F1 is 0.7999 without the one rule fitted on dev errors",
-    strict=False,
-)
 def test_polnear_dev_targets(dev_scores):
-    """The issue's targets: attribution F1 >= 0.75 with precision >= 0.80, content F1 >= 0.80."""
+    """The issue's targets: attribution F1 >= 0.75 with precision >= 0.80, content F1 >= 0.80 (measured
+    2026-12-03: 0.771, 0.819, 0.807; 0.763, 0.817, 0.801 without the one rule fitted on dev errors)."""
     assert dev_scores.attribution.precision >= 0.80
     assert dev_scores.attribution.f1 >= 0.75
     assert dev_scores.content.f1 >= 0.80

@@ -514,3 +514,68 @@ def test_a_clause_subject_taken_for_the_object_of_say_is_part_of_the_content(bui
     ]
     quotes = _run(build_doc, rows, [(0, 2, "PERSON")], [13])
     assert quotes == [("Ada Rossi", "her focus groups and other research show that the plan works")]
+
+
+def test_a_place_after_a_preposition_does_not_speak_for_a_thing(build_doc):
+    # 'The visit to Kyiv suggested that talks would resume.': the visit is no speaker, and Kyiv did not say
+    rows = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("visit", "visit", "NOUN", "NN", 4, "nsubj"),
+        ("to", "to", "ADP", "IN", 1, "prep"),
+        ("Kyiv", "Kyiv", "PROPN", "NNP", 2, "pobj"),
+        ("suggested", "suggest", "VERB", "VBD", 4, "ROOT"),
+        ("that", "that", "SCONJ", "IN", 8, "mark"),
+        ("talks", "talk", "NOUN", "NNS", 8, "nsubj"),
+        ("would", "would", "AUX", "MD", 8, "aux"),
+        ("resume", "resume", "VERB", "VB", 4, "ccomp"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    assert _run(build_doc, rows, [(3, 4, "GPE")], [8]) == []
+
+
+_PLAN = [  # 'The plan for Ukraine frames peace as central.'
+    ("The", "the", "DET", "DT", 1, "det"),
+    ("plan", "plan", "NOUN", "NN", 4, "nsubj"),
+    ("for", "for", "ADP", "IN", 1, "prep"),
+    ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "pobj"),
+    ("frames", "frame", "VERB", "VBZ", 4, "ROOT"),
+    ("peace", "peace", "NOUN", "NN", 4, "dobj"),
+    ("as", "as", "ADP", "IN", 4, "prep"),
+    ("central", "central", "ADJ", "JJ", 6, "amod"),
+    (".", ".", "PUNCT", ".", 4, "punct"),
+]
+_IT_EXPLAINS = [  # 'It explains why the talks stalled.' (heads relative to its first token)
+    ("It", "it", "PRON", "PRP", 1, "nsubj"),
+    ("explains", "explain", "VERB", "VBZ", 1, "ROOT"),
+    ("why", "why", "SCONJ", "WRB", 5, "advmod"),
+    ("the", "the", "DET", "DT", 4, "det"),
+    ("talks", "talk", "NOUN", "NNS", 5, "nsubj"),
+    ("stalled", "stall", "VERB", "VBD", 1, "ccomp"),
+    (".", ".", "PUNCT", ".", 1, "punct"),
+]
+
+
+def _then_it_explains(first):
+    n = len(first)
+    return first + [(t, lemma, pos, tag, head + n, dep) for t, lemma, pos, tag, head, dep in _IT_EXPLAINS]
+
+
+def test_it_after_a_thing_is_that_thing_not_a_country_beside_it(build_doc):
+    # 'The plan for Ukraine frames peace as central. It explains why the talks stalled.'
+    rows = _then_it_explains(_PLAN)
+    assert _run(build_doc, rows, [(3, 4, "GPE")], [7, 14]) == []
+
+
+def test_it_after_an_organisation_is_that_organisation(build_doc):
+    # 'Acme Corp frames peace as central. It explains why the talks stalled.': the control case
+    first = [
+        ("Acme", "Acme", "PROPN", "NNP", 1, "compound"),
+        ("Corp", "Corp", "PROPN", "NNP", 2, "nsubj"),
+        ("frames", "frame", "VERB", "VBZ", 2, "ROOT"),
+        ("peace", "peace", "NOUN", "NN", 2, "dobj"),
+        ("as", "as", "ADP", "IN", 2, "prep"),
+        ("central", "central", "ADJ", "JJ", 4, "amod"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    rows = _then_it_explains(first)
+    assert _run(build_doc, rows, [(0, 2, "ORG")], [5, 12]) == [("Acme Corp", "why the talks stalled")]

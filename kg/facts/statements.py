@@ -534,6 +534,9 @@ def _actor_of(view: _View, subj: Token) -> _Speaker | None:
             if people:
                 phrase = people
         phrase = [t for t in phrase if not _country_modifier(view, t)]
+        if _common_noun(subj) and not _speaker_noun(subj):  # "aid to Ukraine halted": not Ukraine
+            inside = {x.i for c in subj.children if c.dep_ == "prep" and c.lower_ != "of" for x in c.subtree}
+            phrase = [t for t in phrase if t.i not in inside]
         actor = (
             index.group_actor(subj, cues()["group_speakers"])
             or _polled_group(view, subj)
@@ -574,6 +577,14 @@ def _country_modifier(view: _View, t: Token) -> bool:
     return head.pos_ == "NOUN" and (
         lemma in lex["person_nouns"] or lemma in lex["group_speakers"] or _is_source_noun(head)
     )
+
+
+def _speaker_noun(tok: Token) -> bool:
+    """A noun that may head a speaker's phrase: a person, group, organisation, share, source or document."""
+    lex = cues()
+    lemma = tok.lemma_.lower()
+    kinds = ("person_nouns", "group_speakers", "organization_nouns", "partitive_nouns", "document_nouns")
+    return _is_source_noun(tok) or any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds)
 
 
 def _is_source_noun(tok: Token) -> bool:
@@ -2006,6 +2017,9 @@ def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
             want = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else "p"
             if tok.lower_ == "it":
                 want = "o"
+                if _thing_before(view, tok):
+                    prev = f
+                    continue  # "Trump's approach to Ukraine frames ... It explains why": not Ukraine
             elif _common_noun(tok):
                 want = "x"  # "the minister said": a person of either gender
             actor = _previous_speaker(view, prev, f, want, gender) or _antecedent(view, tok, want, gender)
@@ -2017,6 +2031,22 @@ def _resolve_pronouns(view: _View, found: list[_Found]) -> None:
                 if want in {"m", "f"}:
                     gender.setdefault(actor, want)
         prev = f
+
+
+def _thing_before(view: _View, it: Token) -> bool:
+    """True when the nearest main-clause subject before "it" (in its sentence or the one before) is a
+    noun that names no actor: "it" then refers to that thing, which does not speak."""
+    k = view.sent_of[it.i]
+    first = view.sents[max(0, k - 1)][0]
+    for i in range(it.i - 1, first - 1, -1):
+        t = view.tokens[i]
+        main = t.head.dep_ == "ROOT" or t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"
+        if t.dep_ not in _SUBJECTS or not main or view.quote_of[i] >= 0 or t.pos_ == "PRON":
+            continue  # a main clause's subject: not one inside what someone said
+        if t.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        return i not in view.index.by_token and not _speaker_noun(t)
+    return False
 
 
 def _previous_speaker(

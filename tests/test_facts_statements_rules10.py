@@ -579,3 +579,54 @@ def test_it_after_an_organisation_is_that_organisation(build_doc):
     ]
     rows = _then_it_explains(first)
     assert _run(build_doc, rows, [(0, 2, "ORG")], [5, 12]) == [("Acme Corp", "why the talks stalled")]
+
+
+def test_a_clause_coordinated_onto_a_parenthetical_cue_belongs_to_the_host(build_doc):
+    # 'She gave the mayor advice on the budget, Rossi says, and she felt free to contradict him.'
+    # ("felt" hangs on "says" as its conjunct)
+    rows = [
+        ("She", "she", "PRON", "PRP", 1, "nsubj"),
+        ("gave", "give", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("mayor", "mayor", "NOUN", "NN", 4, "compound"),
+        ("advice", "advice", "NOUN", "NN", 1, "dobj"),
+        ("on", "on", "ADP", "IN", 4, "prep"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("budget", "budget", "NOUN", "NN", 5, "pobj"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("Rossi", "Rossi", "PROPN", "NNP", 10, "nsubj"),
+        ("says", "say", "VERB", "VBZ", 1, "parataxis"),
+        (",", ",", "PUNCT", ",", 10, "punct"),
+        ("and", "and", "CCONJ", "CC", 10, "cc"),
+        ("she", "she", "PRON", "PRP", 14, "nsubj"),
+        ("felt", "feel", "VERB", "VBD", 10, "conj"),
+        ("free", "free", "ADJ", "JJ", 14, "acomp"),
+        ("to", "to", "PART", "TO", 17, "aux"),
+        ("contradict", "contradict", "VERB", "VB", 15, "xcomp"),
+        ("him", "he", "PRON", "PRP", 17, "dobj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    [(speaker, quote)] = _run(build_doc, rows, [(9, 10, "PERSON")], [7, 10, 18])
+    assert speaker == "Rossi" and quote.startswith("She gave the mayor advice on the budget")
+
+
+def test_an_incumbent_is_a_person_who_speaks(build_doc):
+    # 'Ada Rossi spoke. The Republican incumbent said that her seat is safe.' (cues.json person_nouns)
+    rows = [
+        ("Ada", "Ada", "PROPN", "NNP", 1, "compound"),
+        ("Rossi", "Rossi", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 2, "ROOT"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+        ("The", "the", "DET", "DT", 6, "det"),
+        ("Republican", "republican", "ADJ", "JJ", 6, "amod"),
+        ("incumbent", "incumbent", "NOUN", "NN", 7, "nsubj"),
+        ("said", "say", "VERB", "VBD", 7, "ROOT"),
+        ("that", "that", "SCONJ", "IN", 11, "mark"),
+        ("her", "her", "PRON", "PRP$", 10, "poss"),
+        ("seat", "seat", "NOUN", "NN", 11, "nsubj"),
+        ("is", "be", "AUX", "VBZ", 7, "ccomp"),
+        ("safe", "safe", "ADJ", "JJ", 11, "acomp"),
+        (".", ".", "PUNCT", ".", 7, "punct"),
+    ]
+    speakers = [s for s, _ in _run(build_doc, rows, [(0, 2, "PERSON"), (5, 6, "NORP")], [2, 12])]
+    assert speakers == ["Republican incumbent"]

@@ -1382,6 +1382,9 @@ def _trailing_adverbial(view: _View, verb: Token) -> set[int]:
         sub = list(c.subtree)
         if c.dep_ in {"prep", "advcl"} and sub[0].i > 0 and view.tokens[sub[0].i - 1].text == ",":
             out |= {t.i for t in sub}
+        elif c.dep_ == "conj" and any(d.dep_ in _SUBJECTS for d in c.children):
+            out |= {t.i for t in sub}  # "..., Anthony says, and she felt free to ...": the host's clause
+            out |= {d.i for d in verb.rights if d.dep_ == "cc" and d.i < c.i}
     return out
 
 

@@ -26,7 +26,8 @@ Definitions (what `kg evaluate polnear` prints):
   prediction matches. Gold attributions without a Content span are skipped.
 - Attribution P/R/F1: the same, and also the predicted speaker's name, or one of the surface forms the
   actor has in that document ("AP" for Associated Press), shares a word (letters only, casefolded, two
-  letters or more, function words and honorifics ignored) with the gold Source span.
+  letters or more, a dotted acronym such as "F.B.I." one word, function words and honorifics ignored)
+  with the gold Source span.
   Gold attributions whose Source is only a pronoun ("he", "they", "who") or that have no Source are left
   out of recall; a prediction whose content matches only such gold attributions is left out of precision.
 - Throughput: words (whitespace-separated) per second of the full per-document extraction
@@ -60,6 +61,7 @@ PRONOUNS = frozenset(_PRONOUN_WORDS.split())
 _IGNORED = "the a an of and or for to in on at by with from as s mr mrs ms dr jr sr"
 _IGNORED_WORDS = frozenset(_IGNORED.split())
 _WORD = re.compile(r"[^\W\d_]+")
+_ACRONYM = re.compile(r"\b(?:[^\W\d_]\.){2,}")  # "F.B.I.", "U.S.": one word, not single letters
 _ANN_SUFFIX = re.compile(r"_[0-9A-Za-z]+\.ann$")
 
 
@@ -85,8 +87,10 @@ def is_speech_cue(cue: str) -> bool:
 
 
 def name_words(text: str) -> frozenset[str]:
-    """The words two names are compared on: letters only, casefolded, no function words or honorifics."""
-    return frozenset(w for w in _WORD.findall(text.casefold()) if len(w) >= 2 and w not in _IGNORED_WORDS)
+    """The words two names are compared on: letters only, casefolded, no function words or honorifics;
+    a dotted acronym is one word ("the F.B.I." and "F.B.I" share "fbi")."""
+    text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text.casefold())
+    return frozenset(w for w in _WORD.findall(text) if len(w) >= 2 and w not in _IGNORED_WORDS)
 
 
 @dataclass(frozen=True)

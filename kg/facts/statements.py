@@ -445,12 +445,11 @@ def _inverted_subject(view: _View, verb: Token) -> Token | None:
     if run:
         return run[-1]
     noun = view.tokens[i] if i < hi else None
-    lex = cues()
     if (
         noun is not None
         and view.quote_of[noun.i] < 0
         and _common_noun(noun)
-        and noun.lemma_.lower() in lex["person_nouns"] | lex["group_speakers"] | lex["organization_nouns"]
+        and _in_lexicons(noun, *_SPEAKER_NOUNS)
     ):
         return noun
     return None
@@ -579,12 +578,19 @@ def _country_modifier(view: _View, t: Token) -> bool:
     )
 
 
-def _speaker_noun(tok: Token) -> bool:
-    """A noun that may head a speaker's phrase: a person, group, organisation, share, source or document."""
+_SPEAKER_NOUNS = ("person_nouns", "group_speakers", "organization_nouns")  # heads of unnamed speakers
+
+
+def _in_lexicons(tok: Token, *keys: str) -> bool:
+    """True when the word's lemma or its form is in one of these cues.json lists."""
     lex = cues()
     lemma = tok.lemma_.lower()
-    kinds = ("person_nouns", "group_speakers", "organization_nouns", "partitive_nouns", "document_nouns")
-    return _is_source_noun(tok) or any(lemma in lex[k] or tok.lower_ in lex[k] for k in kinds)
+    return any(lemma in lex[k] or tok.lower_ in lex[k] for k in keys)
+
+
+def _speaker_noun(tok: Token) -> bool:
+    """A noun that may head a speaker's phrase: a person, group, organisation, share, source or document."""
+    return _is_source_noun(tok) or _in_lexicons(tok, *_SPEAKER_NOUNS, "partitive_nouns", "document_nouns")
 
 
 def _is_source_noun(tok: Token) -> bool:
@@ -622,10 +628,9 @@ def _described_speaker(view: _View, subj: Token) -> str | None:
         if head is None:
             return _share_of_people(view, subj)  # "52 percent said", "about 4 in 10 say": poll answers
     lemma = head.lemma_.lower()
-    kinds = (lex["person_nouns"], lex["group_speakers"], lex["organization_nouns"])
     if (
         not _common_noun(head)
-        or not any(lemma in words or head.lower_ in words for words in kinds)
+        or not _in_lexicons(head, *_SPEAKER_NOUNS)
         or head.ent_type_ in _NOT_SPEAKER_ENTS
         or view.quote_of[head.i] >= 0
         or not head.text[:1].isalpha()
@@ -1365,7 +1370,8 @@ def _set_off(view: _View, verb: Token) -> bool:
     of the clause it interrupts, set off by commas before that clause's verb."""
     if verb.dep_ != "ccomp" or verb.head.i < verb.i:
         return False
-    own = [t.i for t in verb.subtree if t.i not in _leading_adverbial(verb) and not t.is_punct]
+    leading = _leading_adverbial(verb)
+    own = [t.i for t in verb.subtree if t.i not in leading and not t.is_punct]
     lo, hi = min(own), max(own)
     return (
         hi + 1 < len(view.tokens)

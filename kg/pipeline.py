@@ -32,6 +32,7 @@ BATCH_SIZE = 16
 ZONE_SIZE = 64  # documents per spaCy memory zone (see `extract_safely`)
 RELEASE_MODEL_AFTER = 200  # documents parsed in this process after which the build frees the model
 _WARMED: set[int] = set()  # pipelines (by id) that have parsed their warm-up chunk in this process
+_SETTLED: list[bool] = []  # non-empty once this process's long-lived objects are frozen (`_settle_heap`)
 
 
 class BuildError(Exception):
@@ -145,7 +146,8 @@ def extract_safely(
     After the first chunk a pipeline sees in this process (which warms the tokenizer's cache), each
     chunk of documents is parsed in a spaCy memory zone: the words and strings it added to the
     vocabulary are dropped at its end, so a long build's memory does not grow with the corpus (in
-    `--jobs` and Dask workers too). Only plain records leave the zone.
+    `--jobs` and Dask workers too). Only plain records leave the zone. After that first chunk the heap
+    is also settled (`_settle_heap`).
     """
     from contextlib import nullcontext
 
@@ -154,6 +156,8 @@ def extract_safely(
     for chunk in _batches(documents, ZONE_SIZE):
         warm = id(nlp) in _WARMED
         _WARMED.add(id(nlp))
+        if warm and not _SETTLED:
+            _settle_heap()
         with nlp.memory_zone() if warm else nullcontext():
             for document, sdoc in parse(nlp, chunk, batch_size=BATCH_SIZE):
                 try:
@@ -163,6 +167,18 @@ def extract_safely(
                     result = Skipped(document.source or document.id, reason)
                 del sdoc
                 yield result
+
+
+def _settle_heap() -> None:
+    """Freeze what is alive once the first chunk is parsed (the model, the lexicons and gazetteers it
+    loaded: they live as long as the process), so the garbage collector's full passes walk only what
+    the build allocates afterwards. On 629 inputs those passes took 0.82 s of a 62 s build, 0.31 s
+    frozen. `kg.nlp.release_nlp` unfreezes, so a released model is still freed."""
+    import gc
+
+    gc.collect()  # garbage made while warming up is freed, not frozen
+    gc.freeze()
+    _SETTLED.append(True)
 
 
 def extract_batch(
@@ -424,6 +440,7 @@ def build(
 
         release_nlp()  # the write step below reuses the model's memory (small builds keep it for the next)
         _WARMED.clear()
+        _SETTLED.clear()
 
     # The corpus is every document the folder holds whose extraction succeeded.
     failed = {sha for sha in queued if not cache.has_result(sha)}

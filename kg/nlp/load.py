@@ -501,6 +501,7 @@ def release_nlp() -> None:
     import gc
 
     load_nlp.cache_clear()
+    gc.unfreeze()  # a build freezes its long-lived objects (`kg.pipeline._settle_heap`): the model among them
     gc.collect()
     _return_free_memory()
 

@@ -291,3 +291,19 @@ def test_partitive_share_without_of_speaks_as_a_group(build_doc):
     _, found = _run(build_doc, rows, [], [6])
     [((name, kind), st)] = found
     assert (name, kind, st.quote) == ("majority", ActorType.GROUP, "the plan would fail")
+
+
+def test_furniture_lines_match_only_where_a_line_starts():
+    from kg.facts.statements import furniture_ranges
+
+    text = (
+        "Ministers met.\n  Read more: the talks\nHe told us to read more: books.\n"
+        "Write to Jo Bloggs at jo@example.com\nLeaders met (Photo by Jane Roe) today.\nimage: Getty"
+    )
+    masked = [text[s:e] for s, e in furniture_ranges(text)]
+    assert masked == [
+        "  Read more: the talks",  # a line pattern after indentation
+        "Write to Jo Bloggs at jo@example.com",
+        "(Photo by Jane Roe) today.",  # a credit: from the match to the end of its line
+        "image: Getty",  # the last line, with no line break after it
+    ]

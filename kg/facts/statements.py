@@ -94,9 +94,9 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
 
     whole: dict[int, int] = {}
     if at_start is not None:
-        for k, s in enumerate(starts):
-            if at_start.match(text, s):
-                e = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+        for line_start in starts:
+            if at_start.match(text, line_start):
+                s, e = line_bounds(line_start)
                 if text[s:e].strip():
                     whole[s] = e
     for p in lines:
